@@ -1,0 +1,1 @@
+namespace Quorum; internal static class Placeholder { }
