@@ -1,0 +1,205 @@
+using System.Text.RegularExpressions;
+using Quorum.Diagnostics;
+using Quorum.Load;
+using Quorum.Resolve;
+
+namespace Quorum.Check;
+
+/// <summary>The check phase: every rule over the resolved archive, reporting all problems in one run.</summary>
+public static partial class Checker
+{
+    /// <summary>Top-level paths of the URL table (and of feeds and data), which a free page's slug must not take.</summary>
+    public static readonly string[] ReservedSlugs =
+        ["meetings", "members", "actions", "decisions", "bodies", "search", "assets", "data", "feeds", "404", "sitemap", "robots"];
+
+    public static void Check(Archive archive, DiagnosticBag d)
+    {
+        References(archive, d);
+        Attendance(archive, d);
+        ActionIds(archive, d);
+        Names(archive, d);
+        Items(archive, d);
+        Slugs(archive, d);
+    }
+
+    static void References(Archive archive, DiagnosticBag d)
+    {
+        var bodyIds = archive.Bodies.Keys.ToList();
+        var memberIds = archive.Members.Keys.ToList();
+        foreach (var meeting in archive.Meetings)
+        {
+            var raw = meeting.Raw;
+            if (meeting.Body is null)
+                d.Error(DiagnosticCodes.UnknownBody, raw.Body.Location,
+                    $"unknown body '{raw.Body.Value}'{Suggestions.DidYouMean(raw.Body.Value, bodyIds)}" +
+                    (bodyIds.Count == 0 ? "; add it as bodies/" + raw.Body.Value + ".yml" : ""));
+            foreach (var (_, a) in raw.Attendance.All) Member(a.MemberId, memberIds, archive, d);
+            foreach (var action in raw.Actions)
+            {
+                foreach (var owner in action.Owners)
+                    if (owner.Value != Owners.All) Member(owner, memberIds, archive, d);
+                if (action.Item is { } item && !meeting.AllItems.Any(i => i.Number == item.Value))
+                    d.Error(DiagnosticCodes.UnknownItem, item.Location,
+                        $"action {action.Id.Value} arose under item '{item.Value}', but this meeting has no such item" +
+                        Suggestions.DidYouMean(item.Value, meeting.AllItems.Select(i => i.Number)));
+            }
+            foreach (var (update, action) in meeting.Updates)
+                if (action is null)
+                    d.Warning(DiagnosticCodes.UnknownAction, update.ActionId.Location,
+                        $"update to action '{update.ActionId.Value}', which no meeting in the input raised" +
+                        Suggestions.DidYouMean(update.ActionId.Value, archive.Actions.Keys) +
+                        " (fine if it was raised at a meeting that is not in the input)");
+        }
+        foreach (var member in archive.Members.Values)
+            foreach (var role in member.Raw.Roles)
+            {
+                if (!archive.Bodies.ContainsKey(role.Body.Value))
+                    d.Error(DiagnosticCodes.UnknownBody, role.Body.Location,
+                        $"unknown body '{role.Body.Value}'{Suggestions.DidYouMean(role.Body.Value, bodyIds)}");
+                if (role.From is { } from && role.Until is { } until && until < from)
+                    d.Error(DiagnosticCodes.InvalidValue, role.Body.Location, $"the role '{role.Role}' ends ({until:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})");
+            }
+    }
+
+    static void Member(Located<string> id, List<string> memberIds, Archive archive, DiagnosticBag d)
+    {
+        if (archive.Members.ContainsKey(id.Value)) return;
+        // Editors often write the name instead of the id: point them at the id.
+        var byName = archive.MembersByName.GetValueOrDefault(id.Value);
+        var hint = byName is not null ? $"; '{id.Value}' is the name of member '{byName.Id}': use the id"
+            : Suggestions.DidYouMean(id.Value, memberIds);
+        d.Error(DiagnosticCodes.UnknownMember, id.Location, $"unknown member '{id.Value}'{hint}");
+    }
+
+    static void Attendance(Archive archive, DiagnosticBag d)
+    {
+        foreach (var meeting in archive.Meetings)
+        {
+            var first = new Dictionary<string, (AttendanceGroup Group, SourceLocation At)>(StringComparer.Ordinal);
+            foreach (var (group, a) in meeting.Raw.Attendance.All)
+            {
+                if (first.TryGetValue(a.MemberId.Value, out var earlier))
+                    d.Error(DiagnosticCodes.DuplicateAttendee, a.MemberId.Location,
+                        earlier.Group == group
+                            ? $"'{a.MemberId.Value}' is listed twice under {GroupKey(group)} (first at line {earlier.At.Line})"
+                            : $"'{a.MemberId.Value}' is both in {GroupKey(earlier.Group)} (line {earlier.At.Line}) and in {GroupKey(group)}; a person can be in one group only");
+                else first[a.MemberId.Value] = (group, a.MemberId.Location);
+            }
+        }
+    }
+
+    public static string GroupKey(AttendanceGroup g) => g switch
+    {
+        AttendanceGroup.Present => "present",
+        AttendanceGroup.InAttendance => "in_attendance",
+        _ => "apologies",
+    };
+
+    static void ActionIds(Archive archive, DiagnosticBag d)
+    {
+        var firstById = new Dictionary<string, RawAction>(StringComparer.Ordinal);
+        var firstBySlug = new Dictionary<string, RawAction>(StringComparer.Ordinal);
+        foreach (var meeting in archive.Meetings)
+        {
+            foreach (var action in meeting.Raw.Actions)
+            {
+                var id = action.Id.Value;
+                if (firstById.TryGetValue(id, out var earlier))
+                {
+                    d.Error(DiagnosticCodes.DuplicateActionId, action.Id.Location,
+                        $"action id '{id}' is already used at {earlier.Id.Location}; action ids are unique across the whole input");
+                    continue;
+                }
+                firstById[id] = action;
+                var slug = Ids.ActionSlug(id);
+                if (slug.Length == 0)
+                    d.Error(DiagnosticCodes.InvalidValue, action.Id.Location, $"action id '{id}' needs at least one letter or digit");
+                else if (firstBySlug.TryGetValue(slug, out var same))
+                    d.Error(DiagnosticCodes.DuplicateSlug, action.Id.Location,
+                        $"action ids '{id}' and '{same.Id.Value}' ({same.Id.Location}) would share the page /actions/{slug}/");
+                else firstBySlug[slug] = action;
+            }
+            Outliers(meeting.Raw.Actions, d);
+        }
+    }
+
+    /// <summary>
+    /// An action id whose prefix differs from all its meeting's others by a typo ("LF CIO 03/22" among
+    /// "LG CIO 03/…") is an error: action ids become permanent URLs, so a typo published is a typo for ever.
+    /// </summary>
+    static void Outliers(IReadOnlyList<RawAction> actions, DiagnosticBag d)
+    {
+        if (actions.Count < 3) return;
+        var prefixes = actions.Select(a => Prefix(a.Id.Value)).ToList();
+        var majority = prefixes.GroupBy(p => p, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
+        if (majority.Count() * 2 <= actions.Count) return;
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var prefix = prefixes[i];
+            if (prefix == majority.Key) continue;
+            var distance = Suggestions.Distance(prefix, majority.Key);
+            if (distance is 0 or > 2) continue;
+            var id = actions[i].Id.Value;
+            d.Error(DiagnosticCodes.ActionIdOutlier, actions[i].Id.Location,
+                $"action id '{id}' does not follow the numbering of this meeting's other actions ('{majority.Key}…'); did you mean '{majority.Key + id[prefix.Length..]}'?");
+        }
+    }
+
+    static string Prefix(string id) => TrailingNumber().Replace(id, "");
+
+    static void Names(Archive archive, DiagnosticBag d)
+    {
+        var owners = new Dictionary<string, (Member Member, SourceLocation At, bool IsName)>(StringComparer.Ordinal);
+        foreach (var member in archive.Members.Values.OrderBy(m => m.Raw.SourcePath, StringComparer.Ordinal))
+        {
+            var mine = new HashSet<string>(StringComparer.Ordinal);
+            var names = member.Raw.Aliases.Select(a => (a.Value, a.Location, IsName: false))
+                .Prepend((member.Name, member.Raw.Location, IsName: true));
+            foreach (var (name, at, isName) in names)
+            {
+                if (!mine.Add(name)) continue;
+                if (owners.TryGetValue(name, out var other) && other.Member != member)
+                {
+                    var what = isName ? "name" : "alias";
+                    d.Error(DiagnosticCodes.DuplicateAlias, at,
+                        $"the {what} '{name}' is also {(other.IsName ? "the name" : "an alias")} of member '{other.Member.Id}' ({other.At}); " +
+                        "a name or alias must identify exactly one member");
+                }
+                else owners.TryAdd(name, (member, at, isName));
+            }
+        }
+    }
+
+    static void Items(Archive archive, DiagnosticBag d)
+    {
+        foreach (var meeting in archive.Meetings)
+        {
+            var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+            foreach (var item in meeting.AllItems)
+            {
+                if (seen.TryGetValue(item.Number, out var first))
+                    d.Error(DiagnosticCodes.DuplicateItemNumber, item.Location,
+                        $"item number {item.Number} is already used at line {first.Line}; each item needs its own number (its anchor is #{Markdown.Items.ItemHeading.AnchorFor(item.Number)})");
+                else seen[item.Number] = item.Location;
+            }
+        }
+    }
+
+    static void Slugs(Archive archive, DiagnosticBag d)
+    {
+        var first = new Dictionary<string, RawMeeting>(StringComparer.Ordinal);
+        foreach (var meeting in archive.Meetings)
+        {
+            if (first.TryGetValue(meeting.Slug, out var other))
+                d.Error(DiagnosticCodes.DuplicateSlug, meeting.Raw.Location,
+                    $"two meeting files are named '{meeting.Slug}.md' ({other.SourcePath}); both would publish at /meetings/{meeting.Slug}/");
+            else first[meeting.Slug] = meeting.Raw;
+        }
+        foreach (var page in archive.Pages)
+            if (Array.IndexOf(ReservedSlugs, page.Slug) >= 0)
+                d.Error(DiagnosticCodes.DuplicateSlug, page.Location, $"the page '{page.Slug}' would take the site's own /{page.Slug}/; rename the file");
+    }
+
+    [GeneratedRegex(@"[0-9]+[A-Za-z]*$")]
+    private static partial Regex TrailingNumber();
+}

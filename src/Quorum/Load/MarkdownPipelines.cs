@@ -1,0 +1,33 @@
+using Markdig;
+using Quorum.Markdown.CrossLinks;
+using Quorum.Markdown.Decisions;
+using Quorum.Markdown.Exemptions;
+using Quorum.Markdown.Items;
+
+namespace Quorum.Load;
+
+/// <summary>
+/// The Markdown dialect of FORMAT.md: CommonMark with tables, autolinks and footnotes; raw HTML shown as text;
+/// plus Quorum's own syntax, one extension each.
+/// </summary>
+public static class MarkdownPipelines
+{
+    /// <summary>For finding structure (items, decisions, exempt blocks) in what editors wrote.</summary>
+    public static readonly MarkdownPipeline Structure = Builder().Build();
+
+    /// <summary>For rendering public text, with names and action ids linked.</summary>
+    public static MarkdownPipeline Render(CrossLinkMatcher links) => Builder().Use(new CrossLinksExtension(links)).Build();
+
+    static MarkdownPipelineBuilder Builder()
+    {
+        var b = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseAutoLinks()
+            .UseFootnotes()
+            .DisableHtml();
+        b.Extensions.AddIfNotAlready<ItemsExtension>();
+        b.Extensions.AddIfNotAlready<DecisionExtension>();
+        b.Extensions.AddIfNotAlready<ExemptExtension>();
+        return b;
+    }
+}

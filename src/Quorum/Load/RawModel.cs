@@ -1,0 +1,132 @@
+using Quorum.Diagnostics;
+
+namespace Quorum.Load;
+
+// The load phase's output: the input folder as typed records, every value with the place it was written.
+// Nothing is resolved yet (ids are strings); exempt content is still here, so nothing renders from these types.
+
+public sealed record RawInput(
+    RawSiteConfig Site,
+    IReadOnlyList<RawBody> Bodies,
+    IReadOnlyList<RawMember> Members,
+    IReadOnlyList<RawMeeting> Meetings,
+    IReadOnlyList<RawPage> Pages);
+
+public sealed record RawSiteConfig(
+    string Title,
+    string BaseUrl,
+    string Language,
+    string? Description,
+    string? EditUrl,
+    string? Licence,
+    string? LicenceUrl,
+    SourceLocation Location);
+
+public sealed record RawFormerName(string Name, DateOnly Until);
+
+public sealed record RawBody(string Id, string Name, IReadOnlyList<RawFormerName> FormerNames, string? Description, SourceLocation Location, string SourcePath);
+
+public sealed record RawRole(Located<string> Body, string Role, DateOnly? From, DateOnly? Until);
+
+public sealed record RawMember(
+    string Id,
+    string Name,
+    IReadOnlyList<Located<string>> Aliases,
+    string? Organisation,
+    IReadOnlyList<RawRole> Roles,
+    RawMarkdown Biography,
+    SourceLocation Location,
+    string SourcePath);
+
+/// <summary>A ground for withholding and, for a time-limited exemption, the date it lapses.</summary>
+public sealed record RawExemption(string Ground, DateOnly? Until, SourceLocation Location)
+{
+    /// <summary>Whether it still withholds on the build date (FORMAT.md: from the until date on, it is published).</summary>
+    public bool AppliesOn(DateOnly buildDate) => Until is not { } until || buildDate < until;
+}
+
+public sealed record RawAttendee(Located<string> MemberId, string? Note);
+
+public enum AttendanceGroup { Present, InAttendance, Apologies }
+
+public sealed record RawAttendance(IReadOnlyList<RawAttendee> Present, IReadOnlyList<RawAttendee> InAttendance, IReadOnlyList<RawAttendee> Apologies)
+{
+    public static readonly RawAttendance Empty = new([], [], []);
+
+    public IEnumerable<(AttendanceGroup Group, RawAttendee Attendee)> All =>
+        Present.Select(a => (AttendanceGroup.Present, a))
+            .Concat(InAttendance.Select(a => (AttendanceGroup.InAttendance, a)))
+            .Concat(Apologies.Select(a => (AttendanceGroup.Apologies, a)));
+}
+
+public enum ActionStatus { Open, Closed }
+
+/// <summary>The literal owner word <c>all</c>: every member present.</summary>
+public static class Owners
+{
+    public const string All = "all";
+}
+
+public sealed record RawAction(
+    Located<string> Id,
+    Located<string>? Item,
+    IReadOnlyList<Located<string>> Owners,
+    string Text,
+    DateOnly? Due,
+    RawExemption? Exemption,
+    bool ExplicitlyNotExempt,
+    SourceLocation Location);
+
+/// <summary>Progress on an action. <see cref="StatusGiven"/> is false for a note that leaves the status as it was.</summary>
+public sealed record RawUpdate(Located<string> ActionId, ActionStatus Status, string? Note, SourceLocation Location)
+{
+    public bool StatusGiven { get; init; } = true;
+}
+
+public sealed record RawNextMeeting(DateOnly Date, string? Start, string? End, string? Venue);
+
+/// <summary>A run of Markdown lines of a file's body: [StartLine, EndLine) indexes into <see cref="RawMarkdown.Lines"/>.</summary>
+public sealed record RawRange(int StartLine, int EndLine);
+
+/// <summary>A <c>:::exempt</c> block: the lines of its opening and closing fences (closing null when unclosed).</summary>
+public sealed record RawExemptBlock(int OpeningLine, int? ClosingLine, RawExemption Exemption);
+
+/// <summary>A Markdown body as lines, with the file line its first line is on, and the exempt blocks found in it.</summary>
+public sealed record RawMarkdown(IReadOnlyList<string> Lines, int FirstLine, IReadOnlyList<RawExemptBlock> ExemptBlocks)
+{
+    public static readonly RawMarkdown Empty = new([], 1, []);
+
+    public RawRange All => new(0, Lines.Count);
+}
+
+public sealed record RawItem(
+    string Number,
+    string Title,
+    int Level,
+    SourceLocation Location,
+    RawExemption? Exemption,
+    RawRange Content,
+    IReadOnlyList<RawItem> SubItems);
+
+public sealed record RawMeeting(
+    string Slug,
+    string SourcePath,
+    SourceLocation Location,
+    Located<string> Body,
+    DateOnly Date,
+    string? Number,
+    string? Title,
+    string? Start,
+    string? End,
+    string? Venue,
+    bool IsDraft,
+    bool Publish,
+    RawAttendance Attendance,
+    IReadOnlyList<RawAction> Actions,
+    IReadOnlyList<RawUpdate> Updates,
+    RawNextMeeting? NextMeeting,
+    RawMarkdown Markdown,
+    RawRange Preamble,
+    IReadOnlyList<RawItem> Items);
+
+public sealed record RawPage(string Slug, string Title, RawMarkdown Markdown, SourceLocation Location, string SourcePath);

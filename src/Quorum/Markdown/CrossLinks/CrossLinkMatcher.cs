@@ -1,0 +1,66 @@
+namespace Quorum.Markdown.CrossLinks;
+
+/// <summary>
+/// Finds member names, aliases and action ids in text: case-sensitive, whole words, longest match first
+/// ("LG CIO 03/05a" before "LG CIO 03/05"). A trie rather than one big regex: a decade of minutes has
+/// tens of thousands of action ids, and an alternation of that size is slow to build and to run.
+/// </summary>
+public sealed class CrossLinkMatcher
+{
+    sealed class Node
+    {
+        public Dictionary<char, Node>? Next;
+        public CrossLinkTarget? Target;
+    }
+
+    readonly Node _root = new();
+
+    public static readonly CrossLinkMatcher Empty = new([]);
+
+    public CrossLinkMatcher(IEnumerable<KeyValuePair<string, CrossLinkTarget>> phrases)
+    {
+        foreach (var (phrase, target) in phrases)
+        {
+            if (string.IsNullOrWhiteSpace(phrase)) continue;
+            var node = _root;
+            foreach (var c in phrase)
+            {
+                node.Next ??= [];
+                if (!node.Next.TryGetValue(c, out var child)) node.Next[c] = child = new Node();
+                node = child;
+            }
+            node.Target ??= target;
+        }
+    }
+
+    public readonly record struct Match(int Start, int Length, CrossLinkTarget Target);
+
+    public IEnumerable<Match> Matches(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if ((i == 0 || !IsWordChar(text[i - 1])) && Longest(text, i) is { } m)
+            {
+                yield return m;
+                i += m.Length;
+            }
+            else i++;
+        }
+    }
+
+    Match? Longest(string text, int start)
+    {
+        var node = _root;
+        Match? best = null;
+        for (var j = start; j < text.Length && node.Next is not null && node.Next.TryGetValue(text[j], out var child); j++)
+        {
+            node = child;
+            if (node.Target is not null && (j + 1 == text.Length || !IsWordChar(text[j + 1]) || !IsWordChar(text[j])))
+                best = new Match(start, j + 1 - start, node.Target);
+        }
+        return best;
+    }
+
+    static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+}

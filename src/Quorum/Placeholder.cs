@@ -1,1 +1,0 @@
-namespace Quorum; internal static class Placeholder { }

@@ -1,0 +1,85 @@
+using Quorum.Load;
+
+namespace Quorum.Resolve;
+
+/// <summary>
+/// The resolve phase: follows every id to what it names. It is forgiving (an unknown id is skipped, the first
+/// of two duplicates wins) because reporting is the check phase's job, which runs over the same archive.
+/// </summary>
+public static class Resolver
+{
+    public static Archive Resolve(RawInput input)
+    {
+        var bodies = new Dictionary<string, Body>(StringComparer.Ordinal);
+        foreach (var b in input.Bodies) bodies.TryAdd(b.Id, new Body(b));
+        var members = new Dictionary<string, Member>(StringComparer.Ordinal);
+        foreach (var m in input.Members) members.TryAdd(m.Id, new Member(m));
+
+        var meetings = input.Meetings
+            .OrderBy(m => m.Date).ThenBy(m => m.Slug, StringComparer.Ordinal).ThenBy(m => m.SourcePath, StringComparer.Ordinal)
+            .Select(m => new Meeting(m, bodies.GetValueOrDefault(m.Body.Value)))
+            .ToList();
+
+        var actions = new Dictionary<string, ActionRecord>(StringComparer.Ordinal);
+        foreach (var meeting in meetings)
+        {
+            foreach (var (group, a) in meeting.Raw.Attendance.All)
+                if (members.TryGetValue(a.MemberId.Value, out var member) && meeting.Attendance.All(x => x.Member != member))
+                    meeting.Attendance.Add(new Attendee(member, group, a.Note));
+            foreach (var raw in meeting.Raw.Actions)
+            {
+                var action = new ActionRecord(raw, meeting)
+                {
+                    Item = raw.Item is { } item ? meeting.AllItems.FirstOrDefault(i => i.Number == item.Value) : null,
+                };
+                action.Owners.AddRange(ResolveOwners(raw, meeting, members));
+                meeting.ActionsRaised.Add(action);
+                actions.TryAdd(action.Id, action);
+            }
+        }
+        foreach (var meeting in meetings)
+            foreach (var update in meeting.Raw.Updates)
+            {
+                var action = actions.GetValueOrDefault(update.ActionId.Value);
+                meeting.Updates.Add((update, action));
+                action?.Updates.Add(new ActionUpdate(meeting, update));
+            }
+
+        return new Archive
+        {
+            Site = input.Site,
+            Bodies = bodies,
+            Members = members,
+            MembersByName = NameIndex(members.Values),
+            Meetings = meetings,
+            Actions = actions,
+            Pages = input.Pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    static IEnumerable<Member> ResolveOwners(RawAction raw, Meeting meeting, Dictionary<string, Member> members)
+    {
+        var seen = new HashSet<Member>();
+        foreach (var owner in raw.Owners)
+        {
+            var list = owner.Value == Owners.All
+                ? meeting.Attendance.Where(a => a.Group == AttendanceGroup.Present).Select(a => a.Member)
+                : members.TryGetValue(owner.Value, out var m) ? [m] : [];
+            foreach (var member in list)
+                if (seen.Add(member)) yield return member;
+        }
+    }
+
+    /// <summary>Names and aliases that identify exactly one member; the check phase reports the ambiguous ones.</summary>
+    public static Dictionary<string, Member> NameIndex(IEnumerable<Member> members)
+    {
+        var claims = new Dictionary<string, HashSet<Member>>(StringComparer.Ordinal);
+        foreach (var m in members)
+            foreach (var name in m.Raw.Aliases.Select(a => a.Value).Prepend(m.Name))
+            {
+                if (!claims.TryGetValue(name, out var set)) claims[name] = set = [];
+                set.Add(m);
+            }
+        return claims.Where(c => c.Value.Count == 1).ToDictionary(c => c.Key, c => c.Value.First(), StringComparer.Ordinal);
+    }
+}
