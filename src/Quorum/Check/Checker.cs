@@ -47,7 +47,7 @@ public static partial class Checker
                 if (action is null)
                     d.Warning(DiagnosticCodes.UnknownAction, update.ActionId.Location,
                         $"update to action '{update.ActionId.Value}', which no meeting in the input raised" +
-                        Suggestions.DidYouMean(update.ActionId.Value, archive.Actions.Keys) +
+                        Suggestions.DidYouMean(update.ActionId.Value, SameNumber(update.ActionId.Value, archive.Actions.Keys)) +
                         " (fine if it was raised at a meeting that is not in the input)");
         }
         foreach (var member in archive.Members.Values)
@@ -146,6 +146,14 @@ public static partial class Checker
     }
 
     static string Prefix(string id) => TrailingNumber().Replace(id, "");
+
+    /// <summary>Ids that differ in their digits are different actions, not typos of each other.</summary>
+    static IEnumerable<string> SameNumber(string id, IEnumerable<string> ids)
+    {
+        static string Digits(string s) => new(s.Where(char.IsAsciiDigit).ToArray());
+        var digits = Digits(id);
+        return ids.Where(other => Digits(other) == digits);
+    }
 
     static void Names(Archive archive, DiagnosticBag d)
     {

@@ -22,6 +22,6 @@ public static class BodyLoader
             var until = y.Date(m, "until", true, m, "a former name");
             if (n is not null && until is not null) former.Add(new RawFormerName(n.Value, until.Value));
         }
-        return name is null ? null : new RawBody(id, name.Value, former, y.String(map, "description")?.Value, SourceLocation.File(file.DisplayPath), file.DisplayPath);
+        return name is null ? null : new RawBody(id, name.Value, former, y.String(map, "description")?.Value, SourceLocation.File(file.DisplayPath), file.InputPath);
     }
 }

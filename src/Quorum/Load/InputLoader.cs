@@ -22,17 +22,17 @@ public static class InputLoader
             return null;
         }
 
-        var site = SiteLoader.Load(SourceFile.Read(siteFile, Display(siteFile)), diagnostics);
+        var site = SiteLoader.Load(SourceFile.Read(siteFile, Display(siteFile), "site.yml"), diagnostics);
         var bodies = Files(root, "bodies", "*.yml", diagnostics, Display)
-            .Select(f => BodyLoader.Load(SourceFile.Read(f, Display(f)), diagnostics)).OfType<RawBody>().ToList();
+            .Select(f => BodyLoader.Load(SourceFile.Read(f, Display(f), Path.GetRelativePath(root, f)), diagnostics)).OfType<RawBody>().ToList();
         var members = Files(root, "members", "*.md", diagnostics, Display)
-            .Select(f => MemberLoader.Load(SourceFile.Read(f, Display(f)), diagnostics)).OfType<RawMember>().ToList();
+            .Select(f => MemberLoader.Load(SourceFile.Read(f, Display(f), Path.GetRelativePath(root, f)), diagnostics)).OfType<RawMember>().ToList();
         var meetingFiles = Files(root, "meetings", "*.md", diagnostics, Display, recursive: true);
         var meetings = new RawMeeting?[meetingFiles.Count];
         Parallel.For(0, meetingFiles.Count, i =>
-            meetings[i] = MeetingLoader.Load(SourceFile.Read(meetingFiles[i], Display(meetingFiles[i])), diagnostics));
+            meetings[i] = MeetingLoader.Load(SourceFile.Read(meetingFiles[i], Display(meetingFiles[i]), Path.GetRelativePath(root, meetingFiles[i])), diagnostics));
         var pages = Files(root, "pages", "*.md", diagnostics, Display)
-            .Select(f => PageLoader.Load(SourceFile.Read(f, Display(f)), diagnostics)).OfType<RawPage>().ToList();
+            .Select(f => PageLoader.Load(SourceFile.Read(f, Display(f), Path.GetRelativePath(root, f)), diagnostics)).OfType<RawPage>().ToList();
 
         return site is null ? null : new RawInput(site, bodies, members, meetings.OfType<RawMeeting>().ToList(), pages);
     }

@@ -52,7 +52,8 @@ public static class MarkdownStructure
             }
             var end = NextHeading(headings, i, 2, lines.Length);
             var subs = new List<RawItem>();
-            for (var j = i + 1; j < headings.Count && headings[j].Block.Line < end; j++)
+            var j = i + 1;
+            for (; j < headings.Count && headings[j].Block.Line < end; j++)
             {
                 var (sb, si) = headings[j];
                 subs.Add(new RawItem(si.Number, si.Title, 3, At(sb), ItemExemption(si, At(sb), path, diagnostics),
@@ -61,6 +62,7 @@ public static class MarkdownStructure
             var ownEnd = subs.Count > 0 ? headings[i + 1].Block.Line : end;
             items.Add(new RawItem(item.Number, item.Title, 2, At(block), ItemExemption(item, At(block), path, diagnostics),
                 new RawRange(block.Line + 1, ownEnd), subs));
+            i = j - 1; // its sub-items are taken
         }
         return new Result(new RawMarkdown(lines, firstLine, exempt), new RawRange(0, preambleEnd), items);
     }

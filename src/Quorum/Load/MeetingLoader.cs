@@ -40,7 +40,7 @@ public static partial class MeetingLoader
                 $"the file name says '{slug}' but the front-matter says {date.Value:yyyy-MM-dd} and '{body.Value}'");
 
         if (body is null || date is null) return null;
-        return new RawMeeting(slug, file.DisplayPath, at, body, date.Value,
+        return new RawMeeting(slug, file.InputPath, at, body, date.Value,
             y.String(map, "number")?.Value, y.String(map, "title")?.Value,
             y.Time(map, "start")?.Value, y.Time(map, "end")?.Value, y.String(map, "venue")?.Value,
             status?.Value == "draft", publish, attendance, actions, updates, next,

@@ -25,6 +25,6 @@ public static class MemberLoader
             if (body is not null && role is not null) roles.Add(new RawRole(body, role.Value, from?.Value, until?.Value));
         }
         var bio = MarkdownStructure.Parse(doc.Body, doc.BodyFirstLine, file.DisplayPath, diagnostics).Markdown;
-        return name is null ? null : new RawMember(id, name.Value, aliases, y.String(map, "organisation")?.Value, roles, bio, SourceLocation.File(file.DisplayPath), file.DisplayPath);
+        return name is null ? null : new RawMember(id, name.Value, aliases, y.String(map, "organisation")?.Value, roles, bio, SourceLocation.File(file.DisplayPath), file.InputPath);
     }
 }

@@ -12,6 +12,6 @@ public static class PageLoader
         y.KnownKeys(map, "a page", "title");
         var title = y.String(map, "title", true, map, "a page");
         var markdown = MarkdownStructure.Parse(doc.Body, doc.BodyFirstLine, file.DisplayPath, diagnostics).Markdown;
-        return title is null ? null : new RawPage(slug, title.Value, markdown, SourceLocation.File(file.DisplayPath), file.DisplayPath);
+        return title is null ? null : new RawPage(slug, title.Value, markdown, SourceLocation.File(file.DisplayPath), file.InputPath);
     }
 }

@@ -47,7 +47,7 @@ public sealed record RawExemption(string Ground, DateOnly? Until, SourceLocation
 
 public sealed record RawAttendee(Located<string> MemberId, string? Note);
 
-public enum AttendanceGroup { Present, InAttendance, Apologies }
+public enum AttendanceGroup { Present = 1, InAttendance, Apologies }
 
 public sealed record RawAttendance(IReadOnlyList<RawAttendee> Present, IReadOnlyList<RawAttendee> InAttendance, IReadOnlyList<RawAttendee> Apologies)
 {
@@ -59,7 +59,7 @@ public sealed record RawAttendance(IReadOnlyList<RawAttendee> Present, IReadOnly
             .Concat(Apologies.Select(a => (AttendanceGroup.Apologies, a)));
 }
 
-public enum ActionStatus { Open, Closed }
+public enum ActionStatus { Open = 1, Closed }
 
 /// <summary>The literal owner word <c>all</c>: every member present.</summary>
 public static class Owners

@@ -3,14 +3,16 @@ using System.Text;
 namespace Quorum.Load;
 
 /// <summary>An input file's text, normalised (no byte-order mark, LF line endings) so positions and output never depend on the editor.</summary>
-public sealed record SourceFile(string FullPath, string DisplayPath, string Text)
+/// <remarks><see cref="DisplayPath"/> (relative to the working directory) is for messages; <see cref="InputPath"/>
+/// (relative to the input folder) is what "edit this page" links append to <c>edit_url</c>.</remarks>
+public sealed record SourceFile(string FullPath, string DisplayPath, string InputPath, string Text)
 {
-    public static SourceFile Read(string fullPath, string displayPath)
+    public static SourceFile Read(string fullPath, string displayPath, string inputPath)
     {
         var text = File.ReadAllText(fullPath, new UTF8Encoding(false));
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
         text = text.Replace("\r\n", "\n").Replace('\r', '\n');
-        return new SourceFile(fullPath, displayPath, text);
+        return new SourceFile(fullPath, displayPath, inputPath.Replace('\\', '/'), text);
     }
 }
 

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Quorum.Build;
+using Quorum.Render;
+
+namespace Quorum.Cli;
+
+static class BuildCommand
+{
+    public static int Run(string input, string output, DateOnly? date, string? theme, bool showTimings, TextWriter stdout, TextWriter stderr)
+    {
+        var sw = Stopwatch.StartNew();
+        var timings = new PhaseTimings();
+        BuildPipeline.Result result;
+        try
+        {
+            result = BuildPipeline.Build(new BuildOptions(input, output, date ?? BuildOptions.Today, theme), timings);
+        }
+        catch (Exception e) when (e is BuildException or ThemeException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"quorum: error: {e.Message}");
+            stderr.WriteLine($"The previous contents of {output}/ are untouched.");
+            return 1;
+        }
+        Report.Diagnostics(result.Diagnostics, stderr);
+        if (!result.Succeeded)
+        {
+            stderr.WriteLine($"Build failed: nothing was written; the previous contents of {output}/ are untouched.");
+            return 1;
+        }
+        stdout.WriteLine($"Built {Report.Plural(result.Files, "file")} ({Report.Size(result.Bytes)}) into {output}/ " +
+                         $"from {Report.Plural(result.Archive!.Meetings.Count, "meeting")} in {sw.Elapsed.TotalSeconds:0.00} s.");
+        if (showTimings)
+            foreach (var (phase, time) in timings.Phases)
+                stdout.WriteLine($"  {phase,-8} {time.TotalMilliseconds,8:0.0} ms");
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+using Quorum.Check;
+using Quorum.Diagnostics;
+using Quorum.Load;
+using Quorum.Public;
+using Quorum.Redact;
+using Quorum.Render;
+using Quorum.Resolve;
+using Quorum.Write;
+
+namespace Quorum.Build;
+
+/// <summary>
+/// A build is six named phases that data flows through one way:
+/// load (files → raw input) → resolve (→ archive) → check (→ diagnostics) → redact (→ public archive)
+/// → render (→ pages, streamed) → write (staging folder swapped into place).
+/// </summary>
+public static class BuildPipeline
+{
+    public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, PublicArchive? Archive, int Files, long Bytes)
+    {
+        public bool Succeeded => Archive is not null && !Diagnostics.Any(d => d.IsError);
+    }
+
+    /// <summary>Load, resolve, check and redact: everything before output. Null archive when there are errors.</summary>
+    public static (PublicArchive? Archive, DiagnosticBag Diagnostics) Prepare(string inputDirectory, DateOnly buildDate, PhaseTimings timings)
+    {
+        var diagnostics = new DiagnosticBag();
+        var raw = timings.Time("load", () => InputLoader.Load(inputDirectory, diagnostics));
+        if (raw is null) return (null, diagnostics);
+        var archive = timings.Time("resolve", () => Resolver.Resolve(raw));
+        timings.Time("check", () => Checker.Check(archive, diagnostics));
+        if (diagnostics.HasErrors) return (null, diagnostics);
+        return (timings.Time("redact", () => Redactor.Redact(archive, buildDate)), diagnostics);
+    }
+
+    /// <summary><c>quorum build</c>: writes the site only when every phase succeeded.</summary>
+    public static Result Build(BuildOptions options, PhaseTimings? timings = null)
+    {
+        timings ??= new PhaseTimings();
+        GuardOutput(options);
+        var (archive, diagnostics) = Prepare(options.InputDirectory, options.BuildDate, timings);
+        if (archive is null) return new Result(diagnostics.Sorted(), null, 0, 0);
+        var theme = LoadTheme(options, archive);
+        using var staging = new StagingOutput(options.OutputDirectory);
+        timings.Time("render", () => new SiteRenderer(archive, theme).Render(staging));
+        timings.Time("write", staging.Commit);
+        return new Result(diagnostics.Sorted(), archive, staging.Files, staging.Bytes);
+    }
+
+    /// <summary>Renders into any output (memory, or nowhere for <c>quorum check</c>).</summary>
+    public static Result BuildTo(BuildOptions options, ISiteOutput output, PhaseTimings? timings = null)
+    {
+        timings ??= new PhaseTimings();
+        var (archive, diagnostics) = Prepare(options.InputDirectory, options.BuildDate, timings);
+        if (archive is null) return new Result(diagnostics.Sorted(), null, 0, 0);
+        var theme = LoadTheme(options, archive);
+        timings.Time("render", () => new SiteRenderer(archive, theme).Render(output));
+        return new Result(diagnostics.Sorted(), archive, 0, 0);
+    }
+
+    static Theme LoadTheme(BuildOptions options, PublicArchive archive) =>
+        new(Theme.Locate(options.ThemeDirectory, options.InputDirectory), new SiteUrls(archive.Site.BasePath), archive.Site);
+
+    /// <summary>The output folder is replaced whole, so it must never be (or contain) the input, the theme or the working directory.</summary>
+    static void GuardOutput(BuildOptions options)
+    {
+        var output = Path.GetFullPath(options.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var input = Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var cwd = Path.GetFullPath(Environment.CurrentDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (input.StartsWith(output, StringComparison.Ordinal) || cwd.StartsWith(output, StringComparison.Ordinal))
+            throw new BuildException($"the output folder '{options.OutputDirectory}' contains the input or the working directory; it would be replaced whole. Choose another --output");
+    }
+}
+
+/// <summary>A problem with the build's own settings (not the input): reported as one line, no stack trace.</summary>
+public sealed class BuildException(string message) : Exception(message);

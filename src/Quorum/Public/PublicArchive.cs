@@ -1,0 +1,174 @@
+using Quorum.Load;
+
+namespace Quorum.Public;
+
+// The redact phase's output and the only input of rendering, search, feeds and data files.
+// These types hold no reference to the raw input or the resolved archive: every string here was produced by
+// the redactor from public content, so nothing downstream can reach withheld text, whatever it is written to do.
+// (Tests check this by reflection over the whole type graph.)
+
+public sealed class PublicArchive
+{
+    public required PublicSite Site { get; init; }
+    public required DateOnly BuildDate { get; init; }
+    public required IReadOnlyList<PublicBody> Bodies { get; init; }
+    /// <summary>By name.</summary>
+    public required IReadOnlyList<PublicMember> Members { get; init; }
+    /// <summary>Oldest first.</summary>
+    public required IReadOnlyList<PublicMeeting> Meetings { get; init; }
+    /// <summary>In the order they were raised.</summary>
+    public required IReadOnlyList<PublicAction> Actions { get; init; }
+    /// <summary>Newest first.</summary>
+    public required IReadOnlyList<PublicDecision> Decisions { get; init; }
+    public required IReadOnlyList<PublicPage> Pages { get; init; }
+}
+
+public sealed record PublicSite(string Title, string BaseUrl, string Language, string? Description, string? EditUrl, string Licence, string LicenceUrl)
+{
+    /// <summary>The path of <see cref="BaseUrl"/> ("/" or "/minutes/"), which every internal link starts with.</summary>
+    public string BasePath => new Uri(BaseUrl).AbsolutePath;
+}
+
+/// <summary>Markdown that has passed redaction: exempt blocks are already cut out, replaced by their notices.</summary>
+public sealed class PublicMarkdown(string text)
+{
+    public string Text { get; } = text;
+
+    /// <summary>Parsed once by the redactor's last step, with names and action ids linked.</summary>
+    public Markdig.Syntax.MarkdownDocument? Document { get; internal set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
+}
+
+public sealed record PublicExemption(string Ground, DateOnly? Until)
+{
+    public string Notice => Markdown.Exemptions.ExemptionNotice.Text(Ground, Until);
+}
+
+public sealed record PublicFormerName(string Name, DateOnly Until);
+
+public sealed class PublicBody
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? Description { get; init; }
+    public required IReadOnlyList<PublicFormerName> FormerNames { get; init; }
+    public List<PublicMeeting> Meetings { get; } = [];
+    public List<(PublicMember Member, PublicRole Role)> Roles { get; } = [];
+    public string SourcePath { get; init; } = "";
+}
+
+public sealed record PublicRole(string BodyId, string BodyName, string Role, DateOnly? From, DateOnly? Until);
+
+public sealed record PublicAttendance(PublicMeeting Meeting, AttendanceGroup Group, string? Note);
+
+public sealed class PublicMember
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required IReadOnlyList<string> Aliases { get; init; }
+    public string? Organisation { get; init; }
+    public required IReadOnlyList<PublicRole> Roles { get; init; }
+    public required PublicMarkdown Biography { get; init; }
+    public string SourcePath { get; init; } = "";
+    public List<PublicAttendance> Attendance { get; } = [];
+    public List<PublicAction> ActionsOwned { get; } = [];
+    public List<PublicItem> MentionedIn { get; } = [];
+    public List<PublicDecision> DecisionsMentioning { get; } = [];
+}
+
+public sealed record PublicAttendee(PublicMember Member, string? Note);
+
+public sealed record PublicNextMeeting(DateOnly Date, string? Start, string? End, string? Venue);
+
+public sealed class PublicMeeting
+{
+    public required string Slug { get; init; }
+    public required PublicBody Body { get; init; }
+    /// <summary>The body's name as it was on the meeting's date.</summary>
+    public required string BodyName { get; init; }
+    public required DateOnly Date { get; init; }
+    public string? Number { get; init; }
+    public required string Title { get; init; }
+    public string? Start { get; init; }
+    public string? End { get; init; }
+    public string? Venue { get; init; }
+    public bool IsDraft { get; init; }
+    public required IReadOnlyList<PublicAttendee> Present { get; init; }
+    public required IReadOnlyList<PublicAttendee> InAttendance { get; init; }
+    public required IReadOnlyList<PublicAttendee> Apologies { get; init; }
+    public required PublicMarkdown Preamble { get; init; }
+    public List<PublicItem> Items { get; } = [];
+    public List<PublicAction> ActionsRaised { get; } = [];
+    public List<PublicUpdate> Updates { get; } = [];
+    public PublicNextMeeting? NextMeeting { get; init; }
+    public PublicMeeting? Previous { get; internal set; }
+    public PublicMeeting? Next { get; internal set; }
+    public string SourcePath { get; init; } = "";
+
+    public IEnumerable<PublicItem> AllItems => Items.SelectMany(i => i.SubItems.Prepend(i));
+}
+
+public sealed class PublicItem
+{
+    public required PublicMeeting Meeting { get; init; }
+    public required string Number { get; init; }
+    public required string Title { get; init; }
+    public required int Level { get; init; }
+    public PublicItem? Parent { get; init; }
+    /// <summary>Set when the item is withheld; then <see cref="Content"/> is empty and there are no sub-items.</summary>
+    public PublicExemption? Exemption { get; init; }
+    public required PublicMarkdown Content { get; init; }
+    public List<PublicItem> SubItems { get; } = [];
+    public List<PublicDecision> Decisions { get; } = [];
+
+    public string Anchor => Markdown.Items.ItemHeading.AnchorFor(Number);
+}
+
+public sealed class PublicDecision
+{
+    public required PublicItem Item { get; init; }
+    /// <summary>1-based position among its item's decisions.</summary>
+    public required int Index { get; init; }
+    public required Markdig.Syntax.ContainerBlock Block { get; init; }
+
+    public string Anchor => "decision-" + Item.Number.Replace('.', '-') + "-" + Index;
+}
+
+public sealed class PublicAction
+{
+    public required string Id { get; init; }
+    public required string Slug { get; init; }
+    public required PublicMeeting Meeting { get; init; }
+    /// <summary>The item it arose under; withheld (null) for an exempt action.</summary>
+    public PublicItem? Item { get; init; }
+    public PublicExemption? Exemption { get; init; }
+    /// <summary>Inline Markdown; null when withheld.</summary>
+    public PublicMarkdown? Text { get; init; }
+    public required IReadOnlyList<PublicMember> Owners { get; init; }
+    public DateOnly? Due { get; init; }
+    public List<PublicUpdate> Timeline { get; } = [];
+
+    public ActionStatus Status =>
+        Timeline.LastOrDefault(u => u.Status is not null)?.Status ?? ActionStatus.Open;
+}
+
+public sealed class PublicUpdate
+{
+    public required PublicMeeting Meeting { get; init; }
+    public required string ActionId { get; init; }
+    /// <summary>Null when the action is not in the public archive (raised at a meeting not in the input).</summary>
+    public PublicAction? Action { get; internal set; }
+    public ActionStatus? Status { get; init; }
+    /// <summary>Inline Markdown; null when there is none or it is withheld.</summary>
+    public PublicMarkdown? Note { get; init; }
+    public bool NoteWithheld { get; init; }
+}
+
+public sealed class PublicPage
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public required PublicMarkdown Content { get; init; }
+    public string SourcePath { get; init; } = "";
+}

@@ -1,0 +1,206 @@
+using Quorum.Load;
+using Quorum.Public;
+using Quorum.Resolve;
+
+namespace Quorum.Redact;
+
+/// <summary>
+/// The redact phase, the one place where anything is withheld: turns the archive into the public archive for a
+/// build date. Unpublished meetings are dropped whole; exempt items keep number, title and anchor only; exempt
+/// blocks become notices; exempt actions keep id, meeting and status only. Everything derived later (pages,
+/// mentions, counts, the search index, feeds) is derived from what this returns.
+/// </summary>
+public static class Redactor
+{
+    public static PublicArchive Redact(Archive archive, DateOnly buildDate)
+    {
+        var site = archive.Site;
+        var publicSite = new PublicSite(site.Title, site.BaseUrl, site.Language, site.Description, site.EditUrl,
+            site.Licence ?? "Open Government Licence v3.0",
+            site.LicenceUrl ?? "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/");
+
+        var bodies = archive.Bodies.Values.OrderBy(b => b.Id, StringComparer.Ordinal).ToDictionary(b => b.Id, b => new PublicBody
+        {
+            Id = b.Id,
+            Name = b.Raw.Name,
+            Description = b.Raw.Description,
+            FormerNames = b.Raw.FormerNames.OrderBy(f => f.Until).Select(f => new PublicFormerName(f.Name, f.Until)).ToList(),
+            SourcePath = b.Raw.SourcePath,
+        }, StringComparer.Ordinal);
+
+        var members = archive.Members.Values.ToDictionary(m => m.Id, m => new PublicMember
+        {
+            Id = m.Id,
+            Name = m.Name,
+            Aliases = m.Raw.Aliases.Select(a => a.Value).Distinct().ToList(),
+            Organisation = m.Raw.Organisation,
+            Roles = m.Raw.Roles.Select(r => new PublicRole(r.Body.Value,
+                bodies.TryGetValue(r.Body.Value, out var b) ? b.Name : r.Body.Value, r.Role, r.From, r.Until)).ToList(),
+            Biography = new PublicMarkdown(TextRedaction.PublicText(m.Raw.Biography, m.Raw.Biography.All, buildDate)),
+            SourcePath = m.Raw.SourcePath,
+        }, StringComparer.Ordinal);
+        foreach (var m in members.Values)
+            foreach (var role in m.Roles)
+                if (bodies.TryGetValue(role.BodyId, out var b)) b.Roles.Add((m, role));
+
+        var meetings = new List<PublicMeeting>();
+        var actions = new List<PublicAction>();
+        var actionsById = new Dictionary<string, PublicAction>(StringComparer.Ordinal);
+        foreach (var meeting in archive.Meetings)
+        {
+            if (!meeting.Raw.Publish || meeting.Body is null) continue;
+            var pm = Meeting(meeting, bodies[meeting.Body.Id], members, buildDate);
+            meetings.Add(pm);
+            foreach (var action in meeting.ActionsRaised)
+            {
+                if (actionsById.ContainsKey(action.Id)) continue;
+                var pa = Action(action, pm, members, buildDate);
+                pm.ActionsRaised.Add(pa);
+                actions.Add(pa);
+                actionsById[pa.Id] = pa;
+            }
+        }
+        // Updates after all actions exist: an update may come before the raising meeting in file order.
+        foreach (var (meeting, pm) in archive.Meetings.Where(m => m.Raw.Publish && m.Body is not null).Zip(meetings))
+            foreach (var (update, _) in meeting.Updates)
+            {
+                var action = actionsById.GetValueOrDefault(update.ActionId.Value);
+                var withheld = action?.Exemption is not null;
+                var pu = new PublicUpdate
+                {
+                    Meeting = pm,
+                    ActionId = update.ActionId.Value,
+                    Action = action,
+                    Status = update.StatusGiven ? update.Status : null,
+                    Note = withheld || update.Note is null ? null : new PublicMarkdown(update.Note),
+                    NoteWithheld = withheld && update.Note is not null,
+                };
+                pm.Updates.Add(pu);
+                action?.Timeline.Add(pu);
+            }
+
+        Link(meetings, members);
+        var archiveOut = new PublicArchive
+        {
+            Site = publicSite,
+            BuildDate = buildDate,
+            Bodies = bodies.Values.ToList(),
+            Members = members.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).ToList(),
+            Meetings = meetings,
+            Actions = actions,
+            Decisions = [],
+            Pages = archive.Pages.Select(p => new PublicPage
+            {
+                Slug = p.Slug,
+                Title = p.Title,
+                Content = new PublicMarkdown(TextRedaction.PublicText(p.Markdown, p.Markdown.All, buildDate)),
+                SourcePath = p.SourcePath,
+            }).ToList(),
+        };
+        return PublicMarkdownParser.ParseAll(archiveOut, archive.MembersByName.ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal));
+    }
+
+    static PublicMeeting Meeting(Meeting meeting, PublicBody body, Dictionary<string, PublicMember> members, DateOnly date)
+    {
+        var raw = meeting.Raw;
+        List<PublicAttendee> Group(AttendanceGroup g) => meeting.Attendance.Where(a => a.Group == g)
+            .Select(a => new PublicAttendee(members[a.Member.Id], a.Note)).ToList();
+        var pm = new PublicMeeting
+        {
+            Slug = meeting.Slug,
+            Body = body,
+            BodyName = meeting.BodyName,
+            Date = meeting.Date,
+            Number = raw.Number,
+            Title = meeting.Title,
+            Start = raw.Start,
+            End = raw.End,
+            Venue = raw.Venue,
+            IsDraft = raw.IsDraft,
+            Present = Group(AttendanceGroup.Present),
+            InAttendance = Group(AttendanceGroup.InAttendance),
+            Apologies = Group(AttendanceGroup.Apologies),
+            Preamble = new PublicMarkdown(TextRedaction.PublicText(raw.Markdown, raw.Preamble, date)),
+            NextMeeting = raw.NextMeeting is { } n ? new PublicNextMeeting(n.Date, n.Start, n.End, n.Venue) : null,
+            SourcePath = raw.SourcePath,
+        };
+        foreach (var item in raw.Items)
+        {
+            var pi = Item(item, pm, null, raw.Markdown, date);
+            pm.Items.Add(pi);
+        }
+        return pm;
+    }
+
+    static PublicItem Item(RawItem item, PublicMeeting meeting, PublicItem? parent, RawMarkdown markdown, DateOnly date)
+    {
+        var exemption = item.Exemption is { } e && e.AppliesOn(date) ? new PublicExemption(e.Ground, e.Until) : null;
+        var pi = new PublicItem
+        {
+            Meeting = meeting,
+            Number = item.Number,
+            Title = item.Title,
+            Level = item.Level,
+            Parent = parent,
+            Exemption = exemption,
+            Content = new PublicMarkdown(exemption is null ? TextRedaction.PublicText(markdown, item.Content, date) : ""),
+        };
+        // An exempt item withholds its sub-items too: not even their titles are published.
+        if (exemption is null)
+            foreach (var sub in item.SubItems) pi.SubItems.Add(Item(sub, meeting, pi, markdown, date));
+        return pi;
+    }
+
+    static PublicAction Action(ActionRecord action, PublicMeeting meeting, Dictionary<string, PublicMember> members, DateOnly date)
+    {
+        var exemption = ActionExemption(action, date);
+        if (exemption is not null)
+            return new PublicAction { Id = action.Id, Slug = action.Slug, Meeting = meeting, Exemption = exemption, Owners = [] };
+        var item = action.Item is { } raw ? meeting.AllItems.FirstOrDefault(i => i.Number == raw.Number) : null;
+        return new PublicAction
+        {
+            Id = action.Id,
+            Slug = action.Slug,
+            Meeting = meeting,
+            Item = item,
+            Text = new PublicMarkdown(action.Raw.Text),
+            Owners = action.Owners.Select(o => members[o.Id]).ToList(),
+            Due = action.Raw.Due,
+        };
+    }
+
+    /// <summary>Its own exemption, else (unless it says <c>exempt: false</c>) that of the item it arose under or that item's parent.</summary>
+    internal static PublicExemption? ActionExemption(ActionRecord action, DateOnly date)
+    {
+        if (action.Raw.Exemption is { } own)
+            return own.AppliesOn(date) ? new PublicExemption(own.Ground, own.Until) : null;
+        if (action.Raw.ExplicitlyNotExempt || action.Item is null) return null;
+        var parent = action.Meeting.Raw.Items.FirstOrDefault(i => i.SubItems.Contains(action.Item));
+        foreach (var e in new[] { action.Item.Exemption, parent?.Exemption })
+            if (e is not null && e.AppliesOn(date)) return new PublicExemption(e.Ground, e.Until);
+        return null;
+    }
+
+    static void Link(List<PublicMeeting> meetings, Dictionary<string, PublicMember> members)
+    {
+        foreach (var group in meetings.GroupBy(m => m.Body.Id))
+        {
+            PublicMeeting? previous = null;
+            foreach (var m in group)
+            {
+                m.Body.Meetings.Add(m);
+                m.Previous = previous;
+                if (previous is not null) previous.Next = m;
+                previous = m;
+            }
+        }
+        foreach (var m in meetings)
+        {
+            foreach (var a in m.Present) a.Member.Attendance.Add(new PublicAttendance(m, AttendanceGroup.Present, a.Note));
+            foreach (var a in m.InAttendance) a.Member.Attendance.Add(new PublicAttendance(m, AttendanceGroup.InAttendance, a.Note));
+            foreach (var a in m.Apologies) a.Member.Attendance.Add(new PublicAttendance(m, AttendanceGroup.Apologies, a.Note));
+            foreach (var action in m.ActionsRaised)
+                foreach (var owner in action.Owners) owner.ActionsOwned.Add(action);
+        }
+    }
+}

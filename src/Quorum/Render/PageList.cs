@@ -1,0 +1,72 @@
+using Quorum.Load;
+using Quorum.Public;
+
+namespace Quorum.Render;
+
+/// <summary>Every page of the site with its template, model, title and breadcrumbs: the URL table of FORMAT.md in code.</summary>
+static class PageList
+{
+    public static IReadOnlyList<SiteRenderer.Page> For(PublicArchive a, SiteUrls u)
+    {
+        var home = new Crumb("Home", u.Home);
+        var meetingsCrumb = new Crumb("Meetings", u.Meetings);
+        var membersCrumb = new Crumb("Members", u.Members);
+        var actionsCrumb = new Crumb("Actions", u.Actions);
+        var bodiesCrumb = new Crumb("Bodies", u.BasePath + "bodies/");
+        var pages = new List<SiteRenderer.Page>();
+
+        var openActions = a.Actions.Where(x => x.IsOpen()).ToList();
+        pages.Add(new(u.Home, "home", new HomeModel(a.Site,
+            a.Meetings.Reverse().Take(10).ToList(), openActions.AsEnumerable().Reverse().Take(15).ToList(), openActions.Count,
+            a.Bodies, a.Decisions.Take(5).ToList(), a.Pages), a.Site.Title, "home", []));
+
+        var years = a.Meetings.GroupBy(m => m.Date.Year).OrderByDescending(g => g.Key)
+            .Select(g => new YearGroup(g.Key, g.OrderByDescending(m => m.Date).ThenBy(m => m.Slug, StringComparer.Ordinal).ToList())).ToList();
+        pages.Add(new(u.Meetings, "meetings", new MeetingsModel(years, a.Meetings.Count), "Meetings", "meetings", [home]));
+        foreach (var m in a.Meetings)
+            pages.Add(new(u.Meeting(m.Slug), "meeting", new MeetingModel(m, m.Present.Count + m.InAttendance.Count + m.Apologies.Count > 0),
+                m.Title, "meetings", [home, meetingsCrumb], $"Minutes of the {m.BodyName} meeting of {ThemeHelpers.LongDate(m.Date)}.", m.SourcePath));
+
+        pages.Add(new(u.Members, "members", new MembersModel(a.Members), "Members", "members", [home]));
+        foreach (var m in a.Members)
+        {
+            var attendance = m.Attendance.OrderByDescending(x => x.Meeting.Date).ThenBy(x => x.Meeting.Slug, StringComparer.Ordinal).ToList();
+            var counts = new AttendanceCounts(
+                m.Attendance.Count(x => x.Group == AttendanceGroup.Present),
+                m.Attendance.Count(x => x.Group == AttendanceGroup.InAttendance),
+                m.Attendance.Count(x => x.Group == AttendanceGroup.Apologies));
+            pages.Add(new(u.Member(m.Id), "member", new MemberModel(m, counts, attendance,
+                m.ActionsOwned.Where(x => x.IsOpen()).ToList(), m.ActionsOwned.Where(x => !x.IsOpen()).ToList(),
+                m.MentionedIn.OrderByDescending(i => i.Meeting.Date).ToList(), m.DecisionsMentioning),
+                m.Name, "members", [home, membersCrumb], m.Organisation is null ? null : $"{m.Name}, {m.Organisation}.", m.SourcePath));
+        }
+
+        var byBody = a.Bodies.Select(b => new BodyActions(b,
+                a.Actions.Where(x => x.Meeting.Body == b && x.IsOpen()).ToList(),
+                a.Actions.Where(x => x.Meeting.Body == b && !x.IsOpen()).ToList()))
+            .Where(b => b.Open.Count + b.Closed.Count > 0).ToList();
+        pages.Add(new(u.Actions, "actions", new ActionsModel(byBody, openActions.Count, a.Actions.Count - openActions.Count),
+            "Actions", "actions", [home]));
+        foreach (var x in a.Actions)
+            pages.Add(new(u.Action(x.Id), "action", new ActionModel(x, x.IsOpen()), $"Action {x.Id}", "actions", [home, actionsCrumb]));
+
+        var decisions = a.Decisions.GroupBy(d => d.Item.Meeting).Select(g => new MeetingDecisions(g.Key, g.ToList())).ToList();
+        pages.Add(new(u.Decisions, "decisions", new DecisionsModel(decisions, a.Decisions.Count), "Decisions", "decisions", [home]));
+
+        pages.Add(new(u.BasePath + "bodies/", "bodies", new BodiesModel(a.Bodies), "Bodies", "bodies", [home]));
+        foreach (var b in a.Bodies)
+        {
+            var attendees = b.Meetings.SelectMany(m => m.Present.Concat(m.InAttendance)).Select(x => x.Member).Distinct()
+                .OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
+            pages.Add(new(u.Body(b.Id), "body", new BodyModel(b, b.Meetings.AsEnumerable().Reverse().ToList(),
+                b.Roles.Select(r => new BodyMember(r.Member, r.Role)).OrderBy(r => r.Member.Name, StringComparer.Ordinal).ToList(), attendees),
+                b.Name, "bodies", [home, bodiesCrumb], b.Description, b.SourcePath));
+        }
+
+        foreach (var p in a.Pages)
+            pages.Add(new(u.Page(p.Slug), "page", new PageModel(p), p.Title, "page", [home], null, p.SourcePath));
+        pages.Add(new(u.Search, "search", new EmptyModel(a.Site), "Search", "search", [home]));
+        pages.Add(new(u.BasePath + "404.html", "404", new EmptyModel(a.Site), "Page not found", "", [], InSitemap: false, File: "404.html"));
+        return pages;
+    }
+}

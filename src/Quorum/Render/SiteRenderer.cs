@@ -1,0 +1,66 @@
+using System.Text;
+using Quorum.Public;
+
+namespace Quorum.Render;
+
+/// <summary>
+/// The render phase: every page of the URL table, plus sitemap.xml, robots.txt and the theme's assets, streamed
+/// to an <see cref="ISiteOutput"/>. Pages render in parallel; each is a pure function of the public archive, so
+/// the output is the same whatever order they finish in.
+/// </summary>
+public sealed class SiteRenderer(PublicArchive archive, Theme theme)
+{
+    readonly SiteUrls _urls = new(archive.Site.BasePath);
+    static readonly UTF8Encoding Utf8 = new(false);
+
+    public sealed record Page(string Url, string Template, object Model, string Title, string Section, IReadOnlyList<Crumb> Crumbs,
+        string? Description = null, string? EditPath = null, bool InSitemap = true, string? File = null);
+
+    public IReadOnlyList<Page> Pages() => PageList.For(archive, _urls);
+
+    public void Render(ISiteOutput output)
+    {
+        var pages = Pages();
+        try
+        {
+            Parallel.ForEach(pages, page => output.Write(page.File ?? _urls.FileFor(page.Url), Utf8.GetBytes(RenderPage(page))));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault() is ThemeException or IOException)
+        {
+            // Report the first failure as it is rather than as a parallel-loop wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        output.Write("sitemap.xml", Utf8.GetBytes(Sitemap(pages)));
+        output.Write("robots.txt", Utf8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {Absolute(_urls.BasePath + "sitemap.xml")}\n"));
+        CopyAssets(output);
+    }
+
+    public string RenderPage(Page page)
+    {
+        var body = theme.Render(page.Template, page.Model);
+        var layout = new LayoutModel(archive.Site, page.Title, page.Description ?? archive.Site.Description, Absolute(page.Url),
+            page.Section, page.Crumbs, page.EditPath, archive.Pages, body, !page.InSitemap);
+        return theme.Render("layout", layout);
+    }
+
+    string Absolute(string url) => new Uri(new Uri(archive.Site.BaseUrl), url).ToString();
+
+    string Sitemap(IReadOnlyList<Page> pages)
+    {
+        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        foreach (var page in pages.Where(p => p.InSitemap).OrderBy(p => p.Url, StringComparer.Ordinal))
+            sb.Append("  <url><loc>").Append(System.Security.SecurityElement.Escape(Absolute(page.Url))).Append("</loc></url>\n");
+        return sb.Append("</urlset>\n").ToString();
+    }
+
+    void CopyAssets(ISiteOutput output)
+    {
+        if (!Directory.Exists(theme.AssetsDirectory)) return;
+        foreach (var file in Directory.GetFiles(theme.AssetsDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(theme.AssetsDirectory, file).Replace('\\', '/');
+            if (Path.GetFileName(file).StartsWith('.')) continue;
+            output.Copy("assets/" + relative, file);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using HandlebarsDotNet;
+using Quorum.Load;
+using Quorum.Public;
+
+namespace Quorum.Render;
+
+/// <summary>
+/// A theme folder: <c>templates/*.hbs</c> (one per page kind, plus <c>layout.hbs</c>), <c>partials/*.hbs</c>, and
+/// <c>assets/</c> copied to the site as they are. Handlebars escapes every <c>{{value}}</c>; the only unescaped output is
+/// the HTML of Markdown we rendered ourselves, through the <c>markdown</c>, <c>inline</c> and <c>decision</c> helpers
+/// and the layout's <c>{{{BodyHtml}}}</c> (a template's own output).
+/// </summary>
+public sealed class Theme
+{
+    readonly Dictionary<string, HandlebarsTemplate<object, object>> _templates = new(StringComparer.Ordinal);
+
+    public string Directory { get; }
+    public string AssetsDirectory => Path.Combine(Directory, "assets");
+
+    public Theme(string directory, SiteUrls urls, PublicSite site)
+    {
+        Directory = directory;
+        var hb = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true });
+        ThemeHelpers.Register(hb, urls, site);
+        var partials = Path.Combine(directory, "partials");
+        if (System.IO.Directory.Exists(partials))
+            foreach (var file in System.IO.Directory.GetFiles(partials, "*.hbs").Order(StringComparer.Ordinal))
+                hb.RegisterTemplate(Path.GetFileNameWithoutExtension(file), File.ReadAllText(file));
+        var templates = Path.Combine(directory, "templates");
+        if (!System.IO.Directory.Exists(templates))
+            throw new ThemeException($"{templates}: the theme has no templates folder");
+        foreach (var file in System.IO.Directory.GetFiles(templates, "*.hbs").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                _templates[Path.GetFileNameWithoutExtension(file)] = hb.Compile(File.ReadAllText(file));
+            }
+            catch (HandlebarsException e)
+            {
+                throw new ThemeException($"{file}: {e.Message}");
+            }
+        }
+    }
+
+    public string Render(string template, object model)
+    {
+        if (!_templates.TryGetValue(template, out var t))
+            throw new ThemeException($"{Path.Combine(Directory, "templates", template + ".hbs")}: the theme has no such template");
+        try
+        {
+            return t(model);
+        }
+        catch (Exception e) when (e is not ThemeException)
+        {
+            // A template bug must read as one, with the template's path, not as a stack trace.
+            var inner = e is HandlebarsException ? e : e.GetBaseException();
+            throw new ThemeException($"{Path.Combine(Directory, "templates", template + ".hbs")}: error: {inner.Message}");
+        }
+    }
+
+    /// <summary>The theme to use: the one named, else <c>themes/default</c> beside the input folder or above it, else below the working directory.</summary>
+    public static string Locate(string? theme, string inputDirectory)
+    {
+        if (theme is not null) return Path.GetFullPath(theme);
+        for (var dir = new DirectoryInfo(Path.GetFullPath(inputDirectory)); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "themes", "default");
+            if (System.IO.Directory.Exists(candidate)) return candidate;
+        }
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "themes", "default");
+            if (System.IO.Directory.Exists(candidate)) return candidate;
+        }
+        return Path.GetFullPath(Path.Combine("themes", "default"));
+    }
+}
+
+/// <summary>A broken theme: reported as an error with the template's path, never a stack trace.</summary>
+public sealed class ThemeException(string message) : Exception(message);
+
+static class ThemeHelpers
+{
+    public static void Register(IHandlebars hb, SiteUrls urls, PublicSite site)
+    {
+        hb.RegisterHelper("urlFor", (context, args) => Url(urls, args));
+        hb.RegisterHelper("absoluteUrl", (context, args) => new Uri(new Uri(site.BaseUrl), Url(urls, args)).ToString());
+        hb.RegisterHelper("assetUrl", (context, args) => urls.Asset(args[0]?.ToString() ?? ""));
+        hb.RegisterHelper("longDate", (context, args) => args[0] is DateOnly d ? LongDate(d) : "");
+        hb.RegisterHelper("isoDate", (context, args) => args[0] is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
+        hb.RegisterHelper("countOf", (context, args) => args[0] is System.Collections.ICollection c ? c.Count : 0);
+        hb.RegisterHelper("eq", (context, args) => Equals(args[0]?.ToString(), args[1]?.ToString()));
+        hb.RegisterHelper("plural", (context, args) =>
+        {
+            var one = args[1]?.ToString() ?? "";
+            return Plural(Convert.ToInt32(args[0], CultureInfo.InvariantCulture), one, args.Length > 2 ? args[2]?.ToString() ?? one : one + "s");
+        });
+        hb.RegisterHelper("statusName", (context, args) => args[0] is ActionStatus s ? (s == ActionStatus.Open ? "Open" : "Closed") : "");
+        hb.RegisterHelper("groupName", (context, args) => args[0] is AttendanceGroup g ? GroupName(g) : "");
+        hb.RegisterHelper("editUrl", (context, args) => site.EditUrl is null || args[0] is not string p || p.Length == 0 ? "" : site.EditUrl + p);
+        hb.RegisterHelper("markdown", (writer, context, args) => writer.WriteSafeString(MarkdownHtml.Block(args[0] as PublicMarkdown)));
+        hb.RegisterHelper("inline", (writer, context, args) => writer.WriteSafeString(MarkdownHtml.Inline(args[0] as PublicMarkdown)));
+        hb.RegisterHelper("decision", (writer, context, args) => writer.WriteSafeString(args[0] is PublicDecision d ? MarkdownHtml.Children(d.Block) : ""));
+    }
+
+    public static string LongDate(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string GroupName(AttendanceGroup g) => g switch
+    {
+        AttendanceGroup.Present => "Present",
+        AttendanceGroup.InAttendance => "In attendance",
+        _ => "Apologies",
+    };
+
+    static string Plural(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
+
+    static string Url(SiteUrls urls, Arguments args) => args[0] switch
+    {
+        PublicMeeting m => urls.Meeting(m.Slug),
+        PublicMember m => urls.Member(m.Id),
+        PublicAction a => urls.Action(a.Id),
+        PublicItem i => urls.Item(i),
+        PublicDecision d => urls.Decision(d),
+        PublicBody b => urls.Body(b.Id),
+        PublicPage p => urls.Page(p.Slug),
+        "home" => urls.Home,
+        "meetings" => urls.Meetings,
+        "members" => urls.Members,
+        "actions" => urls.Actions,
+        "decisions" => urls.Decisions,
+        "bodies" => urls.BasePath + "bodies/",
+        "search" => urls.Search,
+        string s => urls.BasePath + s.TrimStart('/'),
+        var other => throw new ThemeException($"the urlFor helper cannot link to {other?.GetType().Name ?? "nothing"}"),
+    };
+}
