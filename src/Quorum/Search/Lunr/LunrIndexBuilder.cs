@@ -1,0 +1,339 @@
+namespace Quorum.Search.Lunr;
+
+/// <summary>
+/// lunr.Builder as <c>lunr(function () { this.ref('ref'); this.field(...); this.add(doc, { boost }) })</c>
+/// runs it in lunr 2.3.9: pipeline trimmer → stopWordFilter → stemmer on every field, BM25 with
+/// b = 0.75 and k1 = 1.2, scores rounded to 3 places, terms numbered in the order first seen.
+/// Quirks kept on purpose: the empty term "" (a token trimmed to nothing) is indexed; adding a ref
+/// twice counts it twice in documentCount while its vectors keep only the last add.
+/// </summary>
+public sealed class LunrIndexBuilder
+{
+    private const double B = 0.75;
+    private const double K1 = 1.2;
+    private const int StopWord = -1;
+
+    // lunr's field names go through a plain {} (averageFieldLength), so Object.prototype's names break it.
+    private static readonly HashSet<string> ReservedFieldNames = new(StringComparer.Ordinal)
+    {
+        "_index", "__proto__", "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+        "toLocaleString", "toString", "valueOf", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+    };
+
+    private readonly string[] _fields;
+    private readonly double[] _fieldBoosts;
+
+    private readonly Dictionary<string, int> _slotByRef = new(StringComparer.Ordinal);
+    private readonly List<string> _refs = [];
+    private readonly List<double> _docBoosts = [];
+    private readonly List<FieldTerms> _fieldTerms = []; // slot * fieldCount + field
+    private int _documentCount;
+    private bool _hasRepeatedRefs;
+
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly List<string> _terms = [];
+    // Raw (lower-cased, untrimmed) token → term id or StopWord: caches the whole trimmer/stop/stem pipeline.
+    private readonly Dictionary<string, int> _tokenCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
+
+    // Postings as appended (term id, slot) pairs per field, in add order; grouped by term in Build.
+    private readonly IntList[] _postingTerms;
+    private readonly IntList[] _postingSlots;
+
+    // Per-field scratch for term frequencies, indexed by term id.
+    private int[] _counts = new int[1024];
+    private readonly List<int> _touched = [];
+
+    public LunrIndexBuilder(IReadOnlyList<LunrField> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        // lunr keeps fields in a JS object: a repeated name keeps its first place and its last boost.
+        var boosts = new Dictionary<string, double>(StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (LunrField field in fields)
+        {
+            if (field.Name.Contains('/'))
+                throw new ArgumentException($"Field '{field.Name}' contains illegal character '/'", nameof(fields));
+            if (ReservedFieldNames.Contains(field.Name))
+                throw new ArgumentException($"Field name '{field.Name}' breaks lunr.js (it is a JavaScript object property)", nameof(fields));
+            if (!boosts.ContainsKey(field.Name))
+                names.Add(field.Name);
+            boosts[field.Name] = field.Boost;
+        }
+        _fields = JsPropertyOrder.Order(names);
+        _fieldBoosts = new double[_fields.Length];
+        for (int f = 0; f < _fields.Length; f++)
+            _fieldBoosts[f] = OrOne(boosts[_fields[f]]);
+        _postingTerms = new IntList[_fields.Length];
+        _postingSlots = new IntList[_fields.Length];
+        for (int f = 0; f < _fields.Length; f++)
+        {
+            _postingTerms[f] = new IntList();
+            _postingSlots[f] = new IntList();
+        }
+        _tokenLookup = _tokenCache.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public IReadOnlyList<string> Fields => _fields;
+
+    // JS `boost || 1`: 0 and NaN mean 1.
+    private static double OrOne(double boost) => boost == 0 || double.IsNaN(boost) ? 1 : boost;
+
+    public void Add(LunrDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(doc.Ref);
+        int fieldCount = _fields.Length;
+        if (_slotByRef.TryGetValue(doc.Ref, out int slot))
+        {
+            _hasRepeatedRefs = true;
+            _docBoosts[slot] = OrOne(doc.Boost);
+        }
+        else
+        {
+            slot = _refs.Count;
+            _slotByRef.Add(doc.Ref, slot);
+            _refs.Add(doc.Ref);
+            _docBoosts.Add(OrOne(doc.Boost));
+            for (int f = 0; f < fieldCount; f++)
+                _fieldTerms.Add(default);
+        }
+        _documentCount++;
+
+        for (int f = 0; f < fieldCount; f++)
+        {
+            doc.Fields.TryGetValue(_fields[f], out string? text);
+            _fieldTerms[slot * fieldCount + f] = CountTerms(text, f, slot);
+        }
+    }
+
+    private FieldTerms CountTerms(string? text, int field, int slot)
+    {
+        if (string.IsNullOrEmpty(text))
+            return new FieldTerms([], [], 0);
+
+        string lowered = JsLowerCase.ToLower(text);
+        int length = 0;
+        int position = 0;
+        while (LunrTokenizer.NextToken(lowered, ref position, out int start, out int tokenLength))
+        {
+            int termId = TermIdOf(lowered.AsSpan(start, tokenLength));
+            if (termId == StopWord)
+                continue;
+            length++;
+            if (_counts[termId]++ == 0)
+                _touched.Add(termId);
+        }
+
+        // Term ids are lunr's term indexes, so sorting them gives lunr's vector order.
+        _touched.Sort();
+        var termIds = new int[_touched.Count];
+        var counts = new int[_touched.Count];
+        for (int i = 0; i < termIds.Length; i++)
+        {
+            int termId = _touched[i];
+            termIds[i] = termId;
+            counts[i] = _counts[termId];
+            _counts[termId] = 0;
+            _postingTerms[field].Add(termId);
+            _postingSlots[field].Add(slot);
+        }
+        _touched.Clear();
+        return new FieldTerms(termIds, counts, length);
+    }
+
+    private int TermIdOf(ReadOnlySpan<char> token)
+    {
+        if (_tokenLookup.TryGetValue(token, out int cached))
+            return cached;
+        int termId = StopWord;
+        string? term = LunrPipeline.ProcessToken(token);
+        if (term is not null && !_termIds.TryGetValue(term, out termId))
+        {
+            termId = _terms.Count;
+            _termIds.Add(term, termId);
+            _terms.Add(term);
+            if (termId >= _counts.Length)
+                Array.Resize(ref _counts, _counts.Length * 2);
+        }
+        _tokenLookup[token] = termId;
+        return termId;
+    }
+
+    public LunrIndex Build()
+    {
+        int fieldCount = _fields.Length;
+        int termCount = _terms.Count;
+        int slotCount = _refs.Count;
+        string[][][] refs = GroupPostings(termCount);
+
+        // lunr.idf over final postings: ln(1 + |(N - n + 0.5) / (n + 0.5)|), n = documents holding the term.
+        var idf = new double[termCount];
+        for (int t = 0; t < termCount; t++)
+        {
+            int n = 0;
+            for (int f = 0; f < fieldCount; f++)
+                n += refs[f][t].Length;
+            double x = (_documentCount - n + 0.5) / (n + 0.5);
+            idf[t] = JsMath.Log(1 + Math.Abs(x));
+        }
+
+        var averageFieldLength = new double[fieldCount];
+        for (int f = 0; f < fieldCount; f++)
+        {
+            double total = 0;
+            for (int s = 0; s < slotCount; s++)
+                total += _fieldTerms[s * fieldCount + f].Length;
+            averageFieldLength[f] = total / slotCount;
+        }
+
+        var vectors = new LunrFieldVector[slotCount * fieldCount];
+        for (int s = 0; s < slotCount; s++)
+        {
+            double docBoost = _docBoosts[s];
+            for (int f = 0; f < fieldCount; f++)
+            {
+                FieldTerms ft = _fieldTerms[s * fieldCount + f];
+                var scores = new double[ft.TermIds.Length];
+                double lengthRatio = ft.Length / averageFieldLength[f];
+                for (int i = 0; i < scores.Length; i++)
+                {
+                    double tf = ft.Counts[i];
+                    // Same operations in the same order as lunr.Builder.prototype.createFieldVectors.
+                    double score = idf[ft.TermIds[i]] * ((K1 + 1) * tf) / (K1 * (1 - B + B * lengthRatio) + tf);
+                    score *= _fieldBoosts[f];
+                    score *= docBoost;
+                    scores[i] = JsMath.Round(score * 1000) / 1000;
+                }
+                vectors[s * fieldCount + f] = new LunrFieldVector(_fields[f], _refs[s], ft.TermIds, scores);
+            }
+        }
+
+        var terms = new LunrTerm[termCount];
+        for (int t = 0; t < termCount; t++)
+        {
+            var byField = new string[fieldCount][];
+            for (int f = 0; f < fieldCount; f++)
+                byField[f] = refs[f][t];
+            terms[t] = new LunrTerm(_terms[t], t, byField);
+        }
+        Array.Sort(terms, static (a, b) => string.CompareOrdinal(a.Term, b.Term));
+        return new LunrIndex((string[])_fields.Clone(), vectors, terms, _documentCount);
+    }
+
+    /// <summary>Refs per field per term, in insertion order then JS key order (array-index refs first).</summary>
+    private string[][][] GroupPostings(int termCount)
+    {
+        var (isIndex, indexValue) = RefKeyKinds();
+        var result = new string[_fields.Length][][];
+        var seenStamp = _hasRepeatedRefs ? new int[_refs.Count] : null;
+        var scratch = new List<int>();
+        for (int f = 0; f < _fields.Length; f++)
+        {
+            IntList termsOf = _postingTerms[f], slotsOf = _postingSlots[f];
+            var start = new int[termCount + 1];
+            for (int i = 0; i < termsOf.Count; i++)
+                start[termsOf[i] + 1]++;
+            for (int t = 0; t < termCount; t++)
+                start[t + 1] += start[t];
+            var slots = new int[termsOf.Count];
+            var fill = (int[])start.Clone();
+            for (int i = 0; i < termsOf.Count; i++)
+                slots[fill[termsOf[i]]++] = slotsOf[i];
+
+            var byTerm = new string[termCount][];
+            for (int t = 0; t < termCount; t++)
+            {
+                scratch.Clear();
+                for (int i = start[t]; i < start[t + 1]; i++)
+                {
+                    int slot = slots[i];
+                    if (seenStamp is not null)
+                    {
+                        // A re-added ref is already a key of this posting: keep its first place.
+                        if (seenStamp[slot] == t + 1)
+                            continue;
+                        seenStamp[slot] = t + 1;
+                    }
+                    scratch.Add(slot);
+                }
+                byTerm[t] = OrderedRefs(scratch, isIndex, indexValue);
+            }
+            if (seenStamp is not null)
+                Array.Clear(seenStamp);
+            result[f] = byTerm;
+        }
+        return result;
+    }
+
+    private (bool[] IsIndex, uint[] IndexValue) RefKeyKinds()
+    {
+        var isIndex = new bool[_refs.Count];
+        var indexValue = new uint[_refs.Count];
+        for (int s = 0; s < _refs.Count; s++)
+            isIndex[s] = JsPropertyOrder.IsArrayIndex(_refs[s], out indexValue[s]);
+        return (isIndex, indexValue);
+    }
+
+    private string[] OrderedRefs(List<int> slots, bool[] isIndex, uint[] indexValue)
+    {
+        if (slots.Count == 0)
+            return [];
+        var ordered = new string[slots.Count];
+        int indexCount = 0;
+        foreach (int slot in slots)
+        {
+            if (isIndex[slot])
+                indexCount++;
+        }
+        if (indexCount == 0)
+        {
+            for (int i = 0; i < ordered.Length; i++)
+                ordered[i] = _refs[slots[i]];
+            return ordered;
+        }
+        var indexSlots = new int[indexCount];
+        int n = 0, o = indexCount;
+        foreach (int slot in slots)
+        {
+            if (isIndex[slot])
+                indexSlots[n++] = slot;
+            else
+                ordered[o++] = _refs[slot];
+        }
+        if (!IsSortedByIndex(indexSlots, indexValue))
+            Array.Sort(indexSlots, (a, b) => indexValue[a].CompareTo(indexValue[b]));
+        for (int i = 0; i < indexCount; i++)
+            ordered[i] = _refs[indexSlots[i]];
+        return ordered;
+    }
+
+    private static bool IsSortedByIndex(int[] slots, uint[] indexValue)
+    {
+        for (int i = 1; i < slots.Length; i++)
+        {
+            if (indexValue[slots[i - 1]] > indexValue[slots[i]])
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>One field of one document: its distinct term ids (ascending), their frequencies, and its token count.</summary>
+    private readonly record struct FieldTerms(int[] TermIds, int[] Counts, int Length);
+
+    private sealed class IntList
+    {
+        private int[] _items = new int[256];
+
+        public int Count { get; private set; }
+
+        public int this[int index] => _items[index];
+
+        public void Add(int value)
+        {
+            if (Count == _items.Length)
+                Array.Resize(ref _items, _items.Length * 2);
+            _items[Count++] = value;
+        }
+    }
+}

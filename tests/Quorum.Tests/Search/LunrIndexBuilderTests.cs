@@ -1,0 +1,94 @@
+using System.Text;
+using Quorum.Search.Lunr;
+using Xunit;
+
+namespace Quorum.Tests.Search;
+
+/// <summary>Index building without node: a golden index that lunr.js 2.3.9 wrote, and the builder's parts.</summary>
+public class LunrIndexBuilderTests
+{
+    // JSON.stringify(lunr(...)) for the three documents below, from tests/Quorum.Tests/node/lunr-build.js.
+    private const string GoldenIndex =
+        """
+        {"version":"2.3.9","fields":["title","body"],"fieldVectors":[["title/minutes/1",[0,1.335,1,9.808]],["body/minutes/1",[0,0.111,2,0.814,3,0.814,4,0.814,5,0.814,6,0.814,7,0.814]],["title/2",[8,16.285,9,16.285,10,16.285]],["body/2",[11,2.083,12,2.083,13,2.083,14,2.083]],["title/10",[15,12.33]],["body/10",[0,0.156,16,1.149,17,1.149]]],"invertedIndex":[["",{"_index":9,"title":{"2":{}},"body":{}}],["03/05a",{"_index":7,"title":{},"body":{"minutes/1":{}}}],["action",{"_index":4,"title":{},"body":{"minutes/1":{}}}],["agre",{"_index":14,"title":{},"body":{"2":{}}}],["briain",{"_index":10,"title":{"2":{}},"body":{}}],["caf",{"_index":15,"title":{"10":{}},"body":{}}],["cio",{"_index":6,"title":{},"body":{"minutes/1":{}}}],["committe",{"_index":1,"title":{"minutes/1":{}},"body":{}}],["council",{"_index":13,"title":{},"body":{"2":{}}}],["councillor",{"_index":11,"title":{},"body":{"2":{}}}],["grant",{"_index":3,"title":{},"body":{"minutes/1":{}}}],["lg",{"_index":5,"title":{},"body":{"minutes/1":{}}}],["met",{"_index":12,"title":{},"body":{"2":{}}}],["permiss",{"_index":2,"title":{},"body":{"minutes/1":{}}}],["plan",{"_index":0,"title":{"minutes/1":{}},"body":{"10":{},"minutes/1":{}}}],["road",{"_index":16,"title":{},"body":{"10":{}}}],["safeti",{"_index":17,"title":{},"body":{"10":{}}}],["zo",{"_index":8,"title":{"2":{}},"body":{}}]],"pipeline":["stemmer"]}
+        """;
+
+    private static LunrIndex BuildGolden() => LunrRequests.BuildQuorum(
+        [new LunrField("title", 10), new LunrField("body")],
+        [
+            new LunrDocument("minutes/1", new Dictionary<string, string> { ["title"] = "Planning committee", ["body"] = "Planning permission granted. Action: LG CIO 03/05a." }),
+            new LunrDocument("2", new Dictionary<string, string> { ["title"] = "Zoë Ó Briain", ["body"] = "The councillors met; the council agreed." }, 2),
+            new LunrDocument("10", new Dictionary<string, string> { ["title"] = "Café", ["body"] = "Road-safety and planning" }),
+        ]);
+
+    [Fact]
+    public void WritesExactlyWhatLunrWrites()
+    {
+        Assert.Equal(GoldenIndex, BuildGolden().ToJson());
+    }
+
+    [Fact]
+    public void WriteJsonIsUtf8WithoutBom()
+    {
+        using var stream = new MemoryStream();
+        BuildGolden().WriteJson(stream);
+        byte[] bytes = stream.ToArray();
+        Assert.Equal((byte)'{', bytes[0]);
+        Assert.Equal(GoldenIndex, new UTF8Encoding(false, true).GetString(bytes));
+    }
+
+    [Fact]
+    public void ExposesTermsAndVectorsForShardedWriters()
+    {
+        LunrIndex index = BuildGolden();
+        Assert.Equal(["title", "body"], index.Fields);
+        Assert.Equal(3, index.DocumentCount);
+
+        LunrTerm plan = index.Terms.Single(t => t.Term == "plan");
+        Assert.Equal(0, plan.Index);
+        Assert.Equal(["minutes/1"], plan.RefsByField[0]);
+        Assert.Equal(["10", "minutes/1"], plan.RefsByField[1]); // array-index refs first, as JavaScript orders keys
+        Assert.Equal(3, plan.PostingCount);
+
+        var sorted = index.Terms.Select(t => t.Term).ToList();
+        Assert.Equal(sorted.Order(StringComparer.Ordinal), sorted);
+
+        LunrFieldVector title = index.FieldVectors[0];
+        Assert.Equal("title/minutes/1", title.Key);
+        Assert.Equal([0, 1], title.TermIndexes);
+        Assert.Equal([1.335, 9.808], title.Scores);
+        Assert.Equal(6, index.FieldVectors.Count);
+
+        // A writer can emit any subset of the parts as a loadable index.
+        using var stream = new MemoryStream();
+        LunrJson.Write(stream, index.Fields, index.FieldVectors.Where(v => v.Ref == "10"), index.Terms.Where(t => t.Term.StartsWith('r')));
+        Assert.Equal(
+            """{"version":"2.3.9","fields":["title","body"],"fieldVectors":[["title/10",[15,12.33]],["body/10",[0,0.156,16,1.149,17,1.149]]],"invertedIndex":[["road",{"_index":16,"title":{},"body":{"10":{}}}]],"pipeline":["stemmer"]}""",
+            Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
+    public void IndexesTheEmptyTermLikeLunr()
+    {
+        // "Ó" trims to "", which lunr keeps as a term.
+        LunrIndex index = BuildGolden();
+        Assert.Equal("", index.Terms[0].Term);
+        Assert.Equal(["2"], index.Terms[0].RefsByField[0]);
+    }
+
+    [Fact]
+    public void RejectsFieldNamesLunrCannotHold()
+    {
+        Assert.Throws<ArgumentException>(() => new LunrIndexBuilder([new LunrField("a/b")]));
+        Assert.Throws<ArgumentException>(() => new LunrIndexBuilder([new LunrField("_index")]));
+        Assert.Throws<ArgumentException>(() => new LunrIndexBuilder([new LunrField("constructor")]));
+    }
+
+    [Fact]
+    public void EmptyBuilderWritesAnEmptyIndex()
+    {
+        Assert.Equal(
+            """{"version":"2.3.9","fields":["title"],"fieldVectors":[],"invertedIndex":[],"pipeline":["stemmer"]}""",
+            new LunrIndexBuilder([new LunrField("title")]).Build().ToJson());
+    }
+}
