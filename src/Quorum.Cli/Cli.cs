@@ -40,6 +40,16 @@ public static class Cli
             stderr.WriteLine("Run 'quorum --help' for usage.");
             return 2;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("QUORUM_DEBUG") is null)
+        {
+            // A bug in Quorum, not in the input: say so plainly; QUORUM_DEBUG=1 shows the stack trace.
+            stderr.WriteLine($"quorum: internal error: {e.GetBaseException().Message}");
+            stderr.WriteLine("This is a bug in Quorum, not in your minutes. Set QUORUM_DEBUG=1 to see the details, and please report it.");
+            return 70;
+        }
     }
 }

@@ -32,7 +32,7 @@ public static class MarkdownStructure
         foreach (var block in document.Descendants<NamedContainer>())
             if (block is not ExemptBlock && block.ClosingLine is null)
                 diagnostics.Warning(DiagnosticCodes.UnclosedBlock, At(block), "this ':::' block is never closed with ':::'");
-        ReportUnknownContainers(document, At, diagnostics);
+        ReportUnknownContainers(document, body, At, diagnostics);
 
         var headings = new List<(HeadingBlock Block, ItemHeading Item)>();
         foreach (var block in document)
@@ -113,16 +113,18 @@ public static class MarkdownStructure
     }
 
     /// <summary>A mistyped <c>:::exmept</c> would otherwise publish what it was meant to withhold, so it is an error.</summary>
-    static void ReportUnknownContainers(MarkdownDocument document, Func<Block, SourceLocation> at, DiagnosticBag diagnostics)
+    static void ReportUnknownContainers(MarkdownDocument document, string body, Func<Block, SourceLocation> at, DiagnosticBag diagnostics)
     {
         foreach (var p in document.Descendants<ParagraphBlock>())
         {
-            for (var i = 0; i < p.Lines.Count; i++)
+            // Markdig releases a paragraph's lines once its inlines are parsed, so read the source span.
+            var text = body.Substring(p.Span.Start, Math.Min(p.Span.Length, body.Length - p.Span.Start)).Split('\n');
+            for (var i = 0; i < text.Length; i++)
             {
-                var text = p.Lines.Lines[i].Slice.ToString().Trim();
-                if (!text.StartsWith(":::", StringComparison.Ordinal)) continue;
-                var name = text.TrimStart(':').Trim().Split(' ', 2)[0];
-                var location = at(p) with { Line = at(p).Line + i };
+                var line = text[i].Trim();
+                if (!line.StartsWith(":::", StringComparison.Ordinal)) continue;
+                var name = line.TrimStart(':').Trim().Split(' ', 2)[0];
+                var location = at(p) with { Line = at(p).Line + i, Column = 1 };
                 if (name.Length == 0)
                     diagnostics.Warning(DiagnosticCodes.UnknownContainer, location, "a closing ':::' with no block open; it is shown as text");
                 else

@@ -35,7 +35,29 @@ public sealed partial class YamlReader(string path, int firstLine, DiagnosticBag
             message = PositionPrefix().Replace(message, "").Trim();
             diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(path, firstLine + (int)e.Start.Line - 1, (int)e.Start.Column), message);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet fails this way on some unclosed [lists] and {maps}: point at where reading stopped.
+            var (line, column) = LastReadable(yaml);
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(path, firstLine + line - 1, column),
+                "the YAML cannot be read from here on: is a [list], {map} or quote left unclosed?");
+        }
         return null;
+    }
+
+    static (int Line, int Column) LastReadable(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        (int, int) last = (1, 1);
+        try
+        {
+            while (parser.MoveNext())
+                if (parser.Current is { } e) last = ((int)e.End.Line, (int)e.End.Column);
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+        }
+        return last;
     }
 
     public SourceLocation At(YamlNode node) => new(Path, firstLine + (int)node.Start.Line - 1, (int)node.Start.Column);
@@ -47,8 +69,13 @@ public sealed partial class YamlReader(string path, int firstLine, DiagnosticBag
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (Array.IndexOf(known, name) >= 0) continue;
-            Diagnostics.Warning(DiagnosticCodes.UnknownKey, At(key),
-                $"unknown key '{name}' in {what}{Suggestions.DidYouMean(name, known)}; it is ignored");
+            var suggestion = Suggestions.Closest(name, known);
+            var message = $"unknown key '{name}' in {what}{Suggestions.DidYouMean(name, known)}; it is ignored";
+            // An ignored, misspelt exemption would publish what it was meant to withhold: that is an error.
+            if (suggestion is "exempt" or "exempt_until" or "publish")
+                Diagnostics.Error(DiagnosticCodes.UnknownKey, At(key), message.Replace("; it is ignored", ", which withholds content from publication"));
+            else
+                Diagnostics.Warning(DiagnosticCodes.UnknownKey, At(key), message);
         }
     }
 
