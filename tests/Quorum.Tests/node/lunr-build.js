@@ -6,6 +6,10 @@
 //   pipeline  {texts:[...]} -> [{tokens:[...], terms:[...]}] (lunr.tokenizer, then trimmer/stopWordFilter/stemmer)
 //   stem      {words:[...]} -> [stem, ...]
 //   log       {values:[...]} -> [Math.log(v), ...]
+//   site-search  {index, script, queries:[...]} -> [{query, mode, results:[{ref, score}]}]: the search page's own
+//                query path (script = path of the theme's search.js; its run() over lunr.Index.load(index))
+//   site-js      {script, calls:[[name, ...args]]} -> [result, ...]: search.js's pure functions (those that take
+//                lunr get it as their first argument)
 'use strict';
 const lunr = require('lunr');
 
@@ -41,11 +45,25 @@ const modes = {
   },
   stem: (request) => request.words.map((w) => lunr.stemmer(new lunr.Token(w)).toString()),
   log: (request) => request.values.map((v) => Math.log(v)),
+  'site-search': (request) => {
+    const site = require(request.script);
+    const index = lunr.Index.load(request.index);
+    return request.queries.map((query) => {
+      const found = site.run(lunr, index, query);
+      return { query, mode: found.mode, results: found.results.map((r) => ({ ref: r.ref, score: r.score })) };
+    });
+  },
+  'site-js': (request) => {
+    const site = require(request.script);
+    const takesLunr = ['highlight', 'wordClauses', 'queryWords'];
+    return request.calls.map(([name, ...args]) =>
+      takesLunr.includes(name) ? site[name](lunr, ...args) : site[name](...args));
+  },
 };
 
 const mode = modes[process.argv[2]];
 if (!mode) {
-  process.stderr.write('usage: node lunr-build.js build|search|pipeline|stem|log < request.json\n');
+  process.stderr.write('usage: node lunr-build.js build|search|pipeline|stem|log|site-search|site-js < request.json\n');
   process.exit(2);
 }
 const chunks = [];

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Quorum.Public;
+
+namespace Quorum.Search;
+
+/// <summary>
+/// Everything the search finds, made from the public archive only (already redacted, so nothing withheld can reach
+/// the index or the documents file). The order is stable and documented, because the index is a function of it:
+/// meetings oldest first, each followed by its items in the order of the minutes (a sub-item after its parent; each
+/// item followed by its decisions) and then the actions raised at it; then members by name; then free pages by slug.
+/// Every document of a meeting carries the meeting's date, so a later split of the index by year keeps refs and
+/// the documents file as they are.
+/// </summary>
+public static class SearchDocuments
+{
+    /// <summary>Characters of text shown under a result.</summary>
+    public const int ExcerptLength = 200;
+
+    public static IReadOnlyList<SearchDocument> From(PublicArchive archive)
+    {
+        var urls = new SiteUrls(archive.Site.BasePath);
+        var documents = new List<SearchDocument>();
+
+        foreach (var meeting in archive.Meetings)
+        {
+            documents.Add(Meeting(meeting, urls));
+            foreach (var item in meeting.AllItems)
+            {
+                documents.Add(Item(item, urls));
+                foreach (var decision in item.Decisions)
+                    documents.Add(Decision(decision, urls));
+            }
+            foreach (var action in meeting.ActionsRaised)
+                documents.Add(Action(action, urls));
+        }
+        foreach (var member in archive.Members)
+            documents.Add(Member(member, urls));
+        foreach (var page in archive.Pages.OrderBy(p => p.Slug, StringComparer.Ordinal))
+            documents.Add(Page(page, urls));
+
+        // A ref is a URL: two documents at one URL would be one result. Anchors are unique by construction (checked
+        // item numbers, numbered decisions), so this only guards the index against counting a ref twice.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return documents.Where(d => seen.Add(d.Ref)).ToList();
+    }
+
+    static SearchDocument Meeting(PublicMeeting m, SiteUrls urls)
+    {
+        // The page's summary as words: body, the date written out and as ISO (2009-01-08 indexes as 2009, 01, 08),
+        // the venue; then the preamble, and notes on earlier actions that have no page of their own here.
+        var lines = new List<string> { m.BodyName, LongDate(m.Date), IsoDate(m.Date) };
+        if (m.Number is not null) lines.Add("Meeting " + m.Number);
+        if (m.Venue is not null) lines.Add(m.Venue);
+        var preamble = SearchText.Of(m.Preamble);
+        if (preamble.Length > 0) lines.Add(preamble);
+        foreach (var update in m.Updates.Where(u => u.Action is null && u.Note is not null))
+            lines.Add(update.ActionId + ": " + SearchText.Of(update.Note));
+        var text = string.Join("\n", lines);
+        // Those actions' ids are searchable here too (in the id field), as this page is where they can be found.
+        var orphanIds = string.Join(", ", m.Updates.Where(u => u.Action is null).Select(u => u.ActionId).Distinct(StringComparer.Ordinal));
+        var excerpt = string.Join(". ", new[] { m.BodyName, LongDate(m.Date), m.Venue }.OfType<string>());
+        return new SearchDocument(urls.Meeting(m.Slug), SearchKind.Meeting, m.Title, text,
+            SearchText.Excerpt(preamble.Length > 0 ? excerpt + ". " + preamble : excerpt, SearchDocuments.ExcerptLength),
+            m.BodyName, m.Body.Id, m.Date, Id: orphanIds.Length > 0 ? orphanIds : null, Draft: m.IsDraft);
+    }
+
+    static SearchDocument Item(PublicItem item, SiteUrls urls)
+    {
+        // As the meeting page heads it: "3. Title" for an item, "3.1 Title" for a sub-item.
+        var title = item.Parent is null ? $"{item.Number}. {item.Title}" : $"{item.Number} {item.Title}";
+        var m = item.Meeting;
+        if (item.Exemption is { } exemption)
+        {
+            // Withheld: only its number and title are searchable; the excerpt is the public notice the page shows.
+            return new SearchDocument(urls.Item(item), SearchKind.Item, title, "", exemption.Notice, m.BodyName, m.Body.Id, m.Date, Draft: m.IsDraft);
+        }
+        var text = SearchText.Of(item.Content);
+        return new SearchDocument(urls.Item(item), SearchKind.Item, title, text, SearchText.Excerpt(text, ExcerptLength),
+            m.BodyName, m.Body.Id, m.Date, Draft: m.IsDraft);
+    }
+
+    static SearchDocument Decision(PublicDecision decision, SiteUrls urls)
+    {
+        var m = decision.Item.Meeting;
+        var text = SearchText.Of(decision.Block);
+        return new SearchDocument(urls.Decision(decision), SearchKind.Decision, "Decision: " + decision.Item.Title, text,
+            SearchText.Excerpt(text, ExcerptLength), m.BodyName, m.Body.Id, m.Date, Draft: m.IsDraft);
+    }
+
+    static SearchDocument Action(PublicAction action, SiteUrls urls)
+    {
+        var m = action.Meeting;
+        if (action.Exemption is { } exemption)
+        {
+            // Withheld: its id stays visible (and searchable); its text, owners and notes do not exist here.
+            return new SearchDocument(urls.Action(action.Id), SearchKind.Action, action.Id, "", exemption.Notice,
+                m.BodyName, m.Body.Id, m.Date, Id: action.Id, Draft: m.IsDraft);
+        }
+        var own = SearchText.Of(action.Text);
+        var lines = new List<string> { own };
+        // Progress notes are on the action's page too.
+        foreach (var update in action.Timeline.Where(u => u.Note is not null && !u.NoteWithheld))
+            lines.Add(SearchText.Of(update.Note));
+        var names = string.Join(", ", action.Owners.Select(o => o.Name));
+        return new SearchDocument(urls.Action(action.Id), SearchKind.Action, action.Id, string.Join("\n", lines),
+            SearchText.Excerpt(own, ExcerptLength), m.BodyName, m.Body.Id, m.Date, Id: action.Id, Names: names.Length > 0 ? names : null,
+            Draft: m.IsDraft);
+    }
+
+    static SearchDocument Member(PublicMember member, SiteUrls urls)
+    {
+        var lines = new List<string>();
+        if (member.Organisation is not null) lines.Add(member.Organisation);
+        foreach (var role in member.Roles) lines.Add(role.Role + ", " + role.BodyName);
+        var biography = SearchText.Of(member.Biography);
+        if (biography.Length > 0) lines.Add(biography);
+        var text = string.Join("\n", lines);
+        return new SearchDocument(urls.Member(member.Id), SearchKind.Member, member.Name, text, SearchText.Excerpt(text, ExcerptLength),
+            Names: member.Aliases.Count > 0 ? string.Join(", ", member.Aliases) : null);
+    }
+
+    static SearchDocument Page(PublicPage page, SiteUrls urls)
+    {
+        var text = SearchText.Of(page.Content);
+        return new SearchDocument(urls.Page(page.Slug), SearchKind.Page, page.Title, text, SearchText.Excerpt(text, ExcerptLength));
+    }
+
+    static string LongDate(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    internal static string IsoDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,528 @@
+/* Quorum search page: the prebuilt lunr index, searched in the browser.
+ *
+ * Nothing is fetched until search is used: lunr.min.js, search/lunr-index.json and search/documents.json load
+ * when the page opens with ?q=, or on the first focus of (or typing in) the search box.
+ * Every string from the index goes into the page as text (textContent, createTextNode), never as HTML.
+ * The functions above the "Page" section use no DOM: tests run them under node (module.exports at the end).
+ */
+(function () {
+  'use strict';
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Querying
+
+  /** True when the query uses lunr's query syntax: field:term, term^boost, term~distance, wild*card, +required, -prohibited. */
+  function usesSyntax(text) {
+    return /[:^~*+]|(^|\s)-/.test(text);
+  }
+
+  /**
+   * The words of a plain query as lunr tokenizes and trims them, stop words dropped: [{ word, stem }], where stem is
+   * the word as the index holds it (stemmed). Query syntax characters are spaces here, for the fallback.
+   */
+  function queryWords(lunr, text) {
+    var words = [];
+    var tokens = lunr.tokenizer(String(text).replace(/[:^~*+]/g, ' '));
+    for (var i = 0; i < tokens.length; i++) {
+      var token = lunr.trimmer(tokens[i]);
+      var word = token.toString();
+      if (word.length === 0 || !lunr.stopWordFilter(token)) continue;
+      words.push({ word: word, stem: lunr.stemmer(new lunr.Token(word)).toString() });
+    }
+    return words;
+  }
+
+  /**
+   * Clauses for a query of plain words: each word both as itself (through the stemmer, as the index was built;
+   * boost 10) and as a prefix (a trailing wildcard on the word as typed; boost 1), so that "bench" finds "benches"
+   * and "benchm" finds "benchmarking" while whole-word matches rank first. A word of one character is matched whole
+   * only: as a prefix it would match most of the index.
+   */
+  function wordClauses(lunr, text) {
+    var clauses = [];
+    var words = queryWords(lunr, text);
+    for (var i = 0; i < words.length; i++) {
+      clauses.push({ term: words[i].word, boost: 10 });
+      if (words[i].word.length >= 2) {
+        clauses.push({ term: words[i].word, boost: 1, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
+      }
+    }
+    return clauses;
+  }
+
+  /** Whether a result matched every word of the query, whole or as a prefix (from its match data). */
+  function matchesEveryWord(words, terms) {
+    return words.every(function (w) {
+      if (Object.prototype.hasOwnProperty.call(terms, w.stem)) return true;
+      if (w.word.length < 2) return false;
+      for (var term in terms) if (term.lastIndexOf(w.word, 0) === 0) return true;
+      return false;
+    });
+  }
+
+  /**
+   * lunr ranks by score and any word may match. Results that match every word come first (each group in score
+   * order), so "L CIO 04/01" puts the page about 04/01 before the many pages that only say "L CIO"; nothing is
+   * dropped, so a mistyped word still leaves results.
+   */
+  function searchWords(lunr, idx, text) {
+    var words = queryWords(lunr, text);
+    var clauses = wordClauses(lunr, text);
+    if (clauses.length === 0) return [];
+    var results = idx.query(function (q) {
+      for (var i = 0; i < clauses.length; i++) {
+        var c = clauses[i];
+        q.term(c.term, { boost: c.boost, usePipeline: c.usePipeline !== false, wildcard: c.wildcard || lunr.Query.wildcard.NONE });
+      }
+    });
+    if (words.length < 2) return results;
+    var all = [], some = [];
+    for (var i = 0; i < results.length; i++) {
+      (matchesEveryWord(words, matchedTerms(results[i])) ? all : some).push(results[i]);
+    }
+    return all.concat(some);
+  }
+
+  /**
+   * Results for what was typed: lunr's query syntax when the query uses it, else plain words (see wordClauses).
+   * A query lunr rejects (a stray ':' or '^') is searched as plain words instead. Returns { results, mode }.
+   */
+  function run(lunr, idx, text) {
+    text = String(text || '').trim();
+    if (text.length === 0) return { results: [], mode: 'empty' };
+    if (usesSyntax(text)) {
+      try {
+        return { results: idx.search(text), mode: 'syntax' };
+      } catch (e) {
+        if (!(e instanceof lunr.QueryParseError)) throw e;
+        return { results: searchWords(lunr, idx, text), mode: 'fallback' };
+      }
+    }
+    return { results: searchWords(lunr, idx, text), mode: 'words' };
+  }
+
+  /** The index terms a result matched (stemmed, wildcards expanded), from lunr's match data. */
+  function matchedTerms(result) {
+    var terms = {};
+    var metadata = result && result.matchData && result.matchData.metadata;
+    if (metadata) for (var term in metadata) terms[term] = true;
+    return terms;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Highlighting
+
+  // Punctuation around a word (Unicode-aware where the browser allows, else ASCII as lunr's trimmer has it).
+  var EDGE = (function () {
+    try { return new RegExp('^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$', 'gu'); } catch (e) { return /^\W+|\W+$/g; }
+  })();
+
+  /**
+   * Splits text into [{ text, mark }] pieces, marking each word whose index term (lower-cased, trimmed and stemmed
+   * as lunr indexed it) is one of `terms` (an object used as a set). The punctuation around a word stays unmarked.
+   */
+  function highlight(lunr, text, terms) {
+    var pieces = [];
+    function push(s, mark) {
+      if (s.length === 0) return;
+      var last = pieces[pieces.length - 1];
+      if (last && last.mark === mark) last.text += s;
+      else pieces.push({ text: s, mark: mark });
+    }
+    var parts = String(text).split(/([\s\-]+)/);
+    for (var i = 0; i < parts.length; i++) {
+      var part = parts[i];
+      if (i % 2 === 1) { push(part, false); continue; }
+      var term = lunr.stemmer(lunr.trimmer(new lunr.Token(part.toLowerCase()))).toString();
+      if (term.length === 0 || !Object.prototype.hasOwnProperty.call(terms, term)) { push(part, false); continue; }
+      var core = part.replace(EDGE, '');
+      if (core.length === 0) { push(part, true); continue; }
+      var start = part.indexOf(core);
+      push(part.slice(0, start), false);
+      push(core, true);
+      push(part.slice(start + core.length), false);
+    }
+    return pieces;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Filters and page state
+
+  var KINDS = [
+    ['item', 'Agenda items', 'Agenda item'],
+    ['decision', 'Decisions', 'Decision'],
+    ['action', 'Actions', 'Action'],
+    ['meeting', 'Meetings', 'Meeting'],
+    ['member', 'Members', 'Member'],
+    ['page', 'Pages', 'Page'],
+  ];
+  var GROUPS = ['kind', 'body', 'year'];
+
+  function kindLabel(kind) {
+    for (var i = 0; i < KINDS.length; i++) if (KINDS[i][0] === kind) return KINDS[i][2];
+    return kind;
+  }
+
+  /**
+   * The filter options documents.json offers: kinds in a fixed order; bodies by id, each labelled with the name it
+   * had at its latest date (a renamed body is one option), A–Z; years newest first.
+   */
+  function facets(documents) {
+    var kinds = {}, bodies = {}, years = {};
+    for (var ref in documents) {
+      var d = documents[ref];
+      kinds[d.kind] = true;
+      if (d.bodyId) {
+        var seen = bodies[d.bodyId];
+        if (!seen || (d.date || '') >= seen.date) bodies[d.bodyId] = { name: d.body || d.bodyId, date: d.date || '' };
+      }
+      if (d.year != null) years[String(d.year)] = true;
+    }
+    return {
+      kind: KINDS.filter(function (k) { return kinds[k[0]]; }).map(function (k) { return { value: k[0], label: k[1] }; }),
+      body: Object.keys(bodies)
+        .map(function (id) { return { value: id, label: bodies[id].name }; })
+        .sort(function (a, b) { return a.label < b.label ? -1 : a.label > b.label ? 1 : (a.value < b.value ? -1 : 1); }),
+      year: Object.keys(years).sort().reverse().map(function (y) { return { value: y, label: y }; }),
+    };
+  }
+
+  /** Keeps the results whose document passes every group with something ticked (an empty group passes all). */
+  function applyFilters(results, documents, filters) {
+    return results.filter(function (r) {
+      var d = documents[r.ref];
+      if (!d) return false;
+      var values = { kind: d.kind, body: d.bodyId, year: d.year == null ? null : String(d.year) };
+      for (var i = 0; i < GROUPS.length; i++) {
+        var chosen = filters[GROUPS[i]];
+        if (chosen && chosen.length > 0 && chosen.indexOf(values[GROUPS[i]]) < 0) return false;
+      }
+      return true;
+    });
+  }
+
+  /** { q, kind: [...], body: [...], year: [...] } from a location.search string. */
+  function parseState(search) {
+    var state = { q: '', kind: [], body: [], year: [] };
+    var query = String(search || '').replace(/^\?/, '');
+    if (query.length === 0) return state;
+    var pairs = query.split('&');
+    for (var i = 0; i < pairs.length; i++) {
+      var eq = pairs[i].indexOf('=');
+      var key = decode(eq < 0 ? pairs[i] : pairs[i].slice(0, eq));
+      var value = eq < 0 ? '' : decode(pairs[i].slice(eq + 1));
+      if (key === 'q') state.q = value;
+      else if (GROUPS.indexOf(key) >= 0 && value.length > 0 && state[key].indexOf(value) < 0) state[key].push(value);
+    }
+    return state;
+  }
+
+  function decode(s) {
+    try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch (e) { return s; }
+  }
+
+  /** The inverse of parseState: "?q=…&kind=…", or "" when there is nothing to keep. */
+  function stateQuery(state) {
+    var parts = [];
+    if (state.q) parts.push('q=' + encodeURIComponent(state.q).replace(/%20/g, '+'));
+    for (var i = 0; i < GROUPS.length; i++) {
+      var values = state[GROUPS[i]] || [];
+      for (var j = 0; j < values.length; j++) parts.push(GROUPS[i] + '=' + encodeURIComponent(values[j]).replace(/%20/g, '+'));
+    }
+    return parts.length ? '?' + parts.join('&') : '';
+  }
+
+  /** What the status line says (and screen readers announce). */
+  function statusText(shown, total, q, filtered) {
+    var quoted = '‘' + q + '’';
+    var text;
+    if (total === 0) text = 'No results for ' + quoted;
+    else if (filtered) text = shown + ' of ' + total + (total === 1 ? ' result' : ' results') + ' for ' + quoted + ' match the filters';
+    else text = total + (total === 1 ? ' result' : ' results') + ' for ' + quoted;
+    return text + '.';
+  }
+
+  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+  /** "2009-01-08" → "8 January 2009", as the pages write dates. */
+  function longDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ''));
+    if (!m) return String(iso || '');
+    return Number(m[3]) + ' ' + MONTHS[Number(m[2]) - 1] + ' ' + m[1];
+  }
+
+  /** A ref is a URL path from our own build; anything else is not made a link. */
+  function safeHref(ref) {
+    return typeof ref === 'string' && ref.charAt(0) === '/' && ref.charAt(1) !== '/' && ref.charAt(1) !== '\\' ? ref : null;
+  }
+
+  var api = {
+    usesSyntax: usesSyntax, queryWords: queryWords, wordClauses: wordClauses, run: run, matchedTerms: matchedTerms, highlight: highlight,
+    facets: facets, applyFilters: applyFilters, parseState: parseState, stateQuery: stateQuery, statusText: statusText,
+    longDate: longDate, safeHref: safeHref, kindLabel: kindLabel,
+  };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  if (typeof document === 'undefined') return;
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Page
+
+  var MAX_RESULTS = 100;
+  var DEBOUNCE_MS = 150;
+
+  var form = document.getElementById('search-form');
+  var input = document.getElementById('q');
+  var results = document.getElementById('search-results');
+  var status = document.getElementById('search-status');
+  var filtersBox = document.getElementById('search-filters');
+  if (!form || !input || !results || !status || !filtersBox) return;
+
+  var state = parseState(window.location.search);
+  var loading = null;   // Promise of { lunr, idx, documents }
+  var loaded = null;
+  var lastResults = [];
+  var lastQuery = '';
+  var timer = 0;
+
+  input.value = state.q;
+  form.classList.add('search-live');
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      if (window.lunr) { resolve(window.lunr); return; }
+      var script = document.createElement('script');
+      script.src = src;
+      script.onload = function () { window.lunr ? resolve(window.lunr) : reject(new Error('lunr did not load')); };
+      script.onerror = function () { reject(new Error('could not load ' + src)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  function fetchJson(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+      return response.json();
+    });
+  }
+
+  function load() {
+    if (loading) return loading;
+    setStatus('Loading the search index…');
+    loading = Promise.all([loadScript(form.dataset.lunr), fetchJson(form.dataset.index), fetchJson(form.dataset.documents)])
+      .then(function (parts) {
+        loaded = { lunr: parts[0], idx: parts[0].Index.load(parts[1]), documents: parts[2] };
+        renderFilters(facets(loaded.documents));
+        search();
+        return loaded;
+      }, function (error) {
+        setStatus('Search is not available just now: the search index could not be loaded. You can still browse the meetings, decisions, actions and members.');
+        loading = null;
+        throw error;
+      });
+    loading.catch(function () { /* reported in the status line */ });
+    return loading;
+  }
+
+  function setStatus(text) {
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  function search() {
+    if (!loaded) return;
+    var q = input.value.trim();
+    state.q = q;
+    updateUrl();
+    if (q.length === 0) {
+      lastResults = [];
+      lastQuery = '';
+      clear(results);
+      setStatus('Type words, names or an action id to search.');
+      return;
+    }
+    if (q !== lastQuery) {
+      lastResults = run(loaded.lunr, loaded.idx, q).results;
+      lastQuery = q;
+    }
+    render();
+  }
+
+  function render() {
+    var shown = applyFilters(lastResults, loaded.documents, state);
+    var filtered = GROUPS.some(function (g) { return state[g].length > 0; });
+    clear(results);
+    if (shown.length > 0) {
+      var heading = document.createElement('h2');
+      heading.className = 'visually-hidden';
+      heading.textContent = 'Results';
+      results.appendChild(heading);
+      var list = document.createElement('ol');
+      list.className = 'search-results';
+      for (var i = 0; i < shown.length && i < MAX_RESULTS; i++) list.appendChild(resultItem(shown[i]));
+      results.appendChild(list);
+    }
+    var text = statusText(shown.length, lastResults.length, lastQuery, filtered && lastResults.length > 0);
+    if (shown.length > MAX_RESULTS) text += ' Showing the first ' + MAX_RESULTS + '.';
+    setStatus(text);
+  }
+
+  function resultItem(result) {
+    var d = loaded.documents[result.ref] || {};
+    var terms = matchedTerms(result);
+    var li = document.createElement('li');
+    li.className = 'search-result';
+
+    var title = document.createElement('h3');
+    title.className = 'search-result-title';
+    var href = safeHref(d.url || result.ref);
+    var link = document.createElement(href ? 'a' : 'span');
+    if (href) link.href = href;
+    appendHighlighted(link, d.title || result.ref, terms);
+    title.appendChild(link);
+    li.appendChild(title);
+
+    var meta = document.createElement('p');
+    meta.className = 'search-result-meta';
+    var kind = document.createElement('span');
+    kind.className = 'search-result-kind';
+    kind.textContent = kindLabel(d.kind);
+    meta.appendChild(kind);
+    if (d.body) appendMeta(meta, document.createTextNode(d.body));
+    if (d.date) {
+      var time = document.createElement('time');
+      time.dateTime = d.date;
+      time.textContent = longDate(d.date);
+      appendMeta(meta, time);
+    }
+    if (d.draft) {
+      meta.appendChild(document.createTextNode(' '));
+      var tag = document.createElement('strong');
+      tag.className = 'tag tag-draft';
+      tag.textContent = 'Draft';
+      meta.appendChild(tag);
+    }
+    li.appendChild(meta);
+
+    if (d.excerpt) {
+      var excerpt = document.createElement('p');
+      excerpt.className = 'search-result-excerpt';
+      appendHighlighted(excerpt, d.excerpt, terms);
+      li.appendChild(excerpt);
+    }
+    return li;
+  }
+
+  function appendMeta(meta, node) {
+    meta.appendChild(document.createTextNode(' · '));
+    meta.appendChild(node);
+  }
+
+  function appendHighlighted(parent, text, terms) {
+    var pieces = highlight(loaded.lunr, text, terms);
+    for (var i = 0; i < pieces.length; i++) {
+      if (pieces[i].mark) {
+        var mark = document.createElement('mark');
+        mark.textContent = pieces[i].text;
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(document.createTextNode(pieces[i].text));
+      }
+    }
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  var GROUP_LEGENDS = { kind: 'Kind', body: 'Body', year: 'Year' };
+
+  function renderFilters(options) {
+    clear(filtersBox);
+    var outer = document.createElement('fieldset');
+    outer.className = 'search-filters';
+    var legend = document.createElement('legend');
+    legend.textContent = 'Filter results';
+    outer.appendChild(legend);
+    GROUPS.forEach(function (group) {
+      if (options[group].length < 2 && state[group].length === 0) return; // nothing to choose between
+      var set = document.createElement('fieldset');
+      set.className = 'search-filter-group';
+      var groupLegend = document.createElement('legend');
+      groupLegend.textContent = GROUP_LEGENDS[group];
+      set.appendChild(groupLegend);
+      options[group].forEach(function (option, n) {
+        var id = 'filter-' + group + '-' + n;
+        var wrapper = document.createElement('div');
+        wrapper.className = 'search-filter';
+        var box = document.createElement('input');
+        box.type = 'checkbox';
+        box.id = id;
+        box.name = group;
+        box.value = option.value;
+        box.defaultChecked = box.checked = state[group].indexOf(option.value) >= 0;
+        box.addEventListener('change', function () {
+          var chosen = state[group].filter(function (v) { return v !== option.value; });
+          if (box.checked) chosen.push(option.value);
+          state[group] = chosen;
+          updateUrl();
+          if (lastQuery) render();
+        });
+        var label = document.createElement('label');
+        label.htmlFor = id;
+        label.textContent = option.label;
+        wrapper.appendChild(box);
+        wrapper.appendChild(label);
+        set.appendChild(wrapper);
+      });
+      outer.appendChild(set);
+    });
+    filtersBox.appendChild(outer);
+    filtersBox.hidden = false;
+  }
+
+  function updateUrl() {
+    if (!window.history || !window.history.replaceState) return;
+    var url = window.location.pathname + stateQuery(state) + window.location.hash;
+    if (url !== window.location.pathname + window.location.search + window.location.hash) window.history.replaceState(null, '', url);
+  }
+
+  // Typing searches after a pause; the form's own submit (Enter, the button) searches at once.
+  input.addEventListener('input', function () {
+    window.clearTimeout(timer);
+    if (!loaded) { load(); return; }
+    timer = window.setTimeout(search, DEBOUNCE_MS);
+  });
+  input.addEventListener('focus', function () { load(); });
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    if (loaded) search(); else load();
+  });
+
+  // Arrow keys move between the search box and the results' links; Enter follows a link as usual.
+  function resultLinks() {
+    return Array.prototype.slice.call(results.querySelectorAll('.search-result-title a'));
+  }
+  input.addEventListener('keydown', function (event) {
+    if (event.key !== 'ArrowDown') return;
+    var links = resultLinks();
+    if (links.length === 0) return;
+    event.preventDefault();
+    links[0].focus();
+  });
+  results.addEventListener('keydown', function (event) {
+    var links = resultLinks();
+    var at = links.indexOf(document.activeElement);
+    if (at < 0) return;
+    var next = -2;
+    if (event.key === 'ArrowDown') next = Math.min(at + 1, links.length - 1);
+    else if (event.key === 'ArrowUp') next = at - 1;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = links.length - 1;
+    if (next === -2) return;
+    event.preventDefault();
+    if (next < 0) input.focus(); else links[next].focus();
+  });
+
+  if (state.q) load();
+  else setStatus('Type words, names or an action id to search.');
+})();
