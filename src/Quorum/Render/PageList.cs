@@ -1,3 +1,5 @@
+using Quorum.Data;
+using Quorum.Feeds;
 using Quorum.Load;
 using Quorum.Public;
 
@@ -18,14 +20,15 @@ static class PageList
         var openActions = a.Actions.Where(x => x.IsOpen()).ToList();
         pages.Add(new(u.Home, "home", new HomeModel(a.Site,
             a.Meetings.Reverse().Take(10).ToList(), openActions.AsEnumerable().Reverse().Take(15).ToList(), openActions.Count,
-            a.Bodies, a.Decisions.Take(5).ToList(), a.Pages), a.Site.Title, "home", []));
+            a.Bodies, a.Decisions.Take(5).ToList(), a.Pages), a.Site.Title, "home", [], JsonLd: JsonLd.WebSite(a, u)));
 
         var years = a.Meetings.GroupBy(m => m.Date.Year).OrderByDescending(g => g.Key)
             .Select(g => new YearGroup(g.Key, g.OrderByDescending(m => m.Date).ThenBy(m => m.Slug, StringComparer.Ordinal).ToList())).ToList();
         pages.Add(new(u.Meetings, "meetings", new MeetingsModel(years, a.Meetings.Count), "Meetings", "meetings", [home]));
         foreach (var m in a.Meetings)
             pages.Add(new(u.Meeting(m.Slug), "meeting", new MeetingModel(m, m.Present.Count + m.InAttendance.Count + m.Apologies.Count > 0),
-                m.Title, "meetings", [home, meetingsCrumb], $"Minutes of the {m.BodyName} meeting of {ThemeHelpers.LongDate(m.Date)}.", m.SourcePath));
+                m.Title, "meetings", [home, meetingsCrumb], $"Minutes of the {m.BodyName} meeting of {ThemeHelpers.LongDate(m.Date)}.", m.SourcePath,
+                Feeds: FeedPaths.ForBody(m.Body, u), JsonLd: JsonLd.Meeting(m, a.Site, u)));
 
         pages.Add(new(u.Members, "members", new MembersModel(a.Members), "Members", "members", [home]));
         foreach (var m in a.Members)
@@ -38,7 +41,8 @@ static class PageList
             pages.Add(new(u.Member(m.Id), "member", new MemberModel(m, counts, attendance,
                 m.ActionsOwned.Where(x => x.IsOpen()).ToList(), m.ActionsOwned.Where(x => !x.IsOpen()).ToList(),
                 m.MentionedIn.OrderByDescending(i => i.Meeting.Date).ToList(), m.DecisionsMentioning),
-                m.Name, "members", [home, membersCrumb], m.Organisation is null ? null : $"{m.Name}, {m.Organisation}.", m.SourcePath));
+                m.Name, "members", [home, membersCrumb], m.Organisation is null ? null : $"{m.Name}, {m.Organisation}.", m.SourcePath,
+                Feeds: FeedPaths.ForMember(m, u), JsonLd: JsonLd.Person(m, a.Site, u)));
         }
 
         var byBody = a.Bodies.Select(b => new BodyActions(b,
@@ -51,7 +55,8 @@ static class PageList
             pages.Add(new(u.Action(x.Id), "action", new ActionModel(x, x.IsOpen()), $"Action {x.Id}", "actions", [home, actionsCrumb]));
 
         var decisions = a.Decisions.GroupBy(d => d.Item.Meeting).Select(g => new MeetingDecisions(g.Key, g.ToList())).ToList();
-        pages.Add(new(u.Decisions, "decisions", new DecisionsModel(decisions, a.Decisions.Count), "Decisions", "decisions", [home]));
+        pages.Add(new(u.Decisions, "decisions", new DecisionsModel(decisions, a.Decisions.Count), "Decisions", "decisions", [home],
+            Feeds: FeedPaths.ForDecisions(a.Site, u)));
 
         pages.Add(new(u.BasePath + "bodies/", "bodies", new BodiesModel(a.Bodies), "Bodies", "bodies", [home]));
         foreach (var b in a.Bodies)
@@ -60,11 +65,13 @@ static class PageList
                 .OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
             pages.Add(new(u.Body(b.Id), "body", new BodyModel(b, b.Meetings.AsEnumerable().Reverse().ToList(),
                 b.Roles.Select(r => new BodyMember(r.Member, r.Role)).OrderBy(r => r.Member.Name, StringComparer.Ordinal).ToList(), attendees),
-                b.Name, "bodies", [home, bodiesCrumb], b.Description, b.SourcePath));
+                b.Name, "bodies", [home, bodiesCrumb], b.Description, b.SourcePath,
+                Feeds: FeedPaths.ForBody(b, u), JsonLd: JsonLd.Body(b, a.Site, u)));
         }
 
         foreach (var p in a.Pages)
             pages.Add(new(u.Page(p.Slug), "page", new PageModel(p), p.Title, "page", [home], null, p.SourcePath));
+        pages.Add(new(FeedPaths.Url(u, FeedPaths.DataPage), "data", DataPage.Model(a, u), DataPage.Title, "data", [home]));
         pages.Add(new(u.Search, "search", new EmptyModel(a.Site), "Search", "search", [home]));
         pages.Add(new(u.BasePath + "404.html", "404", new EmptyModel(a.Site), "Page not found", "", [], InSitemap: false, File: "404.html"));
         return pages;

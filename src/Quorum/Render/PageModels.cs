@@ -18,7 +18,9 @@ public sealed record LayoutModel(
     string? EditPath,
     IReadOnlyList<PublicPage> Pages,
     string BodyHtml,
-    bool NoIndex);
+    bool NoIndex,
+    IReadOnlyList<Quorum.Feeds.FeedLink>? Feeds = null,
+    string? JsonLdHtml = null);
 
 public sealed record YearGroup(int Year, IReadOnlyList<PublicMeeting> Meetings);
 

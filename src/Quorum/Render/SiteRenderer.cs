@@ -14,7 +14,8 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
     static readonly UTF8Encoding Utf8 = new(false);
 
     public sealed record Page(string Url, string Template, object Model, string Title, string Section, IReadOnlyList<Crumb> Crumbs,
-        string? Description = null, string? EditPath = null, bool InSitemap = true, string? File = null);
+        string? Description = null, string? EditPath = null, bool InSitemap = true, string? File = null,
+        IReadOnlyList<Quorum.Feeds.FeedLink>? Feeds = null, string? JsonLd = null);
 
     public IReadOnlyList<Page> Pages() => PageList.For(archive, _urls);
 
@@ -30,6 +31,8 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
             // Report the first failure as it is rather than as a parallel-loop wrapper.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
+        new Quorum.Feeds.MachineReadableWriter().Write(archive, output);
+        Quorum.Search.SearchFiles.Write(archive, output);
         output.Write("sitemap.xml", Utf8.GetBytes(Sitemap(pages)));
         output.Write("robots.txt", Utf8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {Absolute(_urls.BasePath + "sitemap.xml")}\n"));
         CopyAssets(output);
@@ -39,7 +42,8 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
     {
         var body = theme.Render(page.Template, page.Model);
         var layout = new LayoutModel(archive.Site, page.Title, page.Description ?? archive.Site.Description, Absolute(page.Url),
-            page.Section, page.Crumbs, page.EditPath, archive.Pages, body, !page.InSitemap);
+            page.Section, page.Crumbs, page.EditPath, archive.Pages, body, !page.InSitemap,
+            [.. Quorum.Feeds.FeedPaths.SiteWide(archive.Site, _urls), .. page.Feeds ?? []], page.JsonLd);
         return theme.Render("layout", layout);
     }
 

@@ -9,7 +9,7 @@ namespace Quorum.Render;
 /// A theme folder: <c>templates/*.hbs</c> (one per page kind, plus <c>layout.hbs</c>), <c>partials/*.hbs</c>, and
 /// <c>assets/</c> copied to the site as they are. Handlebars escapes every <c>{{value}}</c>; the only unescaped output is
 /// the HTML of Markdown we rendered ourselves, through the <c>markdown</c>, <c>inline</c> and <c>decision</c> helpers
-/// and the layout's <c>{{{BodyHtml}}}</c> (a template's own output).
+/// and the layout's <c>{{{BodyHtml}}}</c> (a template's own output) and <c>{{{JsonLdHtml}}}</c> (JSON-LD we serialised, with <c>&lt;</c> escaped).
 /// </summary>
 public sealed class Theme
 {

@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace Quorum.Data;
+
+/// <summary>RFC 4180 CSV: CRLF line ends, a header row, fields quoted when they hold a comma, quote or line break.</summary>
+public sealed class Csv
+{
+    readonly StringBuilder _text = new();
+    readonly int _columns;
+
+    public Csv(params string[] header)
+    {
+        _columns = header.Length;
+        Append(header);
+    }
+
+    public Csv Row(params string?[] fields)
+    {
+        if (fields.Length != _columns) throw new ArgumentException($"a row of {fields.Length} fields in a file of {_columns} columns");
+        Append(fields);
+        return this;
+    }
+
+    public override string ToString() => _text.ToString();
+
+    void Append(string?[] fields)
+    {
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0) _text.Append(',');
+            var f = fields[i] ?? "";
+            if (f.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+                _text.Append('"').Append(f.Replace("\"", "\"\"")).Append('"');
+            else
+                _text.Append(f);
+        }
+        _text.Append("\r\n");
+    }
+}
