@@ -10,7 +10,7 @@ public static partial class Checker
 {
     /// <summary>Top-level paths of the URL table (and of feeds and data), which a free page's slug must not take.</summary>
     public static readonly string[] ReservedSlugs =
-        ["meetings", "members", "actions", "decisions", "bodies", "search", "assets", "data", "feeds", "404", "sitemap", "robots"];
+        ["meetings", "members", "actions", "decisions", "bodies", "search", "assets", "data", "feeds", "calendar", "404", "sitemap", "robots"];
 
     public static void Check(Archive archive, DiagnosticBag d)
     {
@@ -39,9 +39,11 @@ public static partial class Checker
                 foreach (var owner in action.Owners)
                     if (owner.Value != Owners.All) Member(owner, memberIds, archive, d);
                 if (action.Item is { } item && !meeting.AllItems.Any(i => i.Number == item.Value))
-                    d.Error(DiagnosticCodes.UnknownItem, item.Location,
+                    // A warning: FORMAT.md's own example does this (its minutes are abridged), and the action is
+                    // still published, only without a link to its item.
+                    d.Warning(DiagnosticCodes.UnknownItem, item.Location,
                         $"action {action.Id.Value} arose under item '{item.Value}', but this meeting has no such item" +
-                        Suggestions.DidYouMean(item.Value, meeting.AllItems.Select(i => i.Number)));
+                        Suggestions.DidYouMean(item.Value, meeting.AllItems.Select(i => i.Number)) + "; it is published without an item link");
             }
             foreach (var (update, action) in meeting.Updates)
                 if (action is null)

@@ -16,7 +16,7 @@ public static class DiagnosticCodes
     public const string UnknownMember = "Q010";
     public const string UnknownBody = "Q011";
     public const string UnknownAction = "Q012";         // an update to an action in no meeting of the input (warning)
-    public const string UnknownItem = "Q013";           // an action's item is not an item of its meeting
+    public const string UnknownItem = "Q013";           // an action's item is not an item of its meeting (warning)
 
     // Uniqueness and consistency
     public const string DuplicateActionId = "Q020";

@@ -36,12 +36,21 @@ public sealed class NamedContainerParser<T> : FencedBlockParserBase<T> where T :
 
     public override BlockState TryContinue(BlockProcessor processor, Block block)
     {
-        // Let an open nested container or fenced code block see the fence first.
-        if (block is ContainerBlock { LastChild: { IsOpen: true } child } && child is NamedContainer or FencedCodeBlock)
-            return BlockState.Continue;
+        // A fence inside a nested container or fenced code block that is still open is theirs: let them
+        // see it first. (Markdig marks every block not-open while it asks each whether it continues, so
+        // "still open" is read from the closing fence each has or has not yet seen.)
+        if (HasOpenFencedDescendant(block)) return BlockState.Continue;
         var result = base.TryContinue(processor, block);
         if (result == BlockState.BreakDiscard) ((T)block).ClosingLine = processor.LineIndex;
         return result;
+    }
+
+    static bool HasOpenFencedDescendant(Block block)
+    {
+        for (var child = (block as ContainerBlock)?.LastChild; child is not null; child = (child as ContainerBlock)?.LastChild)
+            if (child is NamedContainer { ClosingLine: null } || child is FencedCodeBlock { ClosingFencedCharCount: 0 })
+                return true;
+        return false;
     }
 
     protected override T CreateFencedBlock(BlockProcessor processor) => _create(this);
