@@ -1,0 +1,76 @@
+using Quorum.Tests.Support;
+
+namespace Quorum.Tests.Build;
+
+public class BuildOutputTests
+{
+    [Fact]
+    public void The_same_input_builds_byte_identical_files()
+    {
+        using var tmp = new TempDir();
+        Assert.True(SiteBuilder.ToFolder(Repo.Input, tmp["a"]).Succeeded);
+        Assert.True(SiteBuilder.ToFolder(Repo.Input, tmp["b"]).Succeeded);
+        var a = Directory.GetFiles(tmp["a"], "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp["a"], f)).Order(StringComparer.Ordinal).ToList();
+        var b = Directory.GetFiles(tmp["b"], "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp["b"], f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(a, b);
+        Assert.True(a.Count > 100);
+        foreach (var file in a)
+            Assert.True(File.ReadAllBytes(Path.Combine(tmp["a"], file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(tmp["b"], file))), file);
+    }
+
+    [Fact]
+    public void A_failing_build_leaves_the_previous_site_untouched()
+    {
+        using var tmp = new TempDir();
+        var input = tmp.CopyFrom(Repo.Fixture("minimal"));
+        var site = tmp["site"];
+        Assert.True(SiteBuilder.ToFolder(input, site).Succeeded);
+        var before = Snapshot(site);
+
+        // Break the input: an unknown member.
+        var meeting = Path.Combine(input, "meetings", "2024", "2024-03-05-parish-council.md");
+        File.WriteAllText(meeting, File.ReadAllText(meeting).Replace("- bob-jones", "- bob-jnoes"));
+        var outcome = CliRunner.Run(tmp.Path, "build", "--input", "input", "--output", "site", "--theme", Repo.Theme);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("error Q010", outcome.Stderr);
+        Assert.Contains("the previous contents of site/ are untouched", outcome.Stderr);
+        Assert.Equal(before, Snapshot(site));
+        Assert.Equal(["input", "site"], Directory.GetFileSystemEntries(tmp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal)); // no staging folder left
+    }
+
+    [Fact]
+    public void A_build_that_fails_while_rendering_leaves_the_previous_site_untouched()
+    {
+        using var tmp = new TempDir();
+        var input = tmp.CopyFrom(Repo.Fixture("minimal"));
+        var theme = tmp.CopyFrom(Repo.Theme, "theme");
+        var site = tmp["site"];
+        Assert.True(SiteBuilder.ToFolder(input, site).Succeeded);
+        var before = Snapshot(site);
+
+        File.WriteAllText(Path.Combine(theme, "templates", "member.hbs"), "{{#each Nothing}}{{/each}}{{Member.NoSuchProperty}}");
+        var outcome = CliRunner.Run(tmp.Path, "build", "--input", "input", "--output", "site", "--theme", "theme");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("member.hbs", outcome.Stderr); // the template is named, not a stack trace
+        Assert.DoesNotContain("   at ", outcome.Stderr);
+        Assert.Equal(before, Snapshot(site));
+        Assert.DoesNotContain(Directory.GetDirectories(tmp.Path), d => Path.GetFileName(d).Contains("staging", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_output_folder_may_not_contain_the_input()
+    {
+        using var tmp = new TempDir();
+        tmp.CopyFrom(Repo.Fixture("minimal"));
+        var outcome = CliRunner.Run(tmp.Path, "build", "--input", "input", "--output", ".", "--theme", Repo.Theme);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("would be replaced whole", outcome.Stderr);
+        Assert.True(Directory.Exists(tmp["input"]));
+    }
+
+    static Dictionary<string, string> Snapshot(string dir) =>
+        Directory.GetFiles(dir, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+}

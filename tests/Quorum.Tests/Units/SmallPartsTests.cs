@@ -1,0 +1,66 @@
+using Quorum.Diagnostics;
+using Quorum.Load;
+using Quorum.Resolve;
+
+namespace Quorum.Tests.Units;
+
+public class SmallPartsTests
+{
+    [Theory]
+    [InlineData("LG CIO 03/05a", "lg-cio-03-05a")]
+    [InlineData("L CIO 04/01", "l-cio-04-01")]
+    [InlineData("  PC-24/01 ", "pc-24-01")]
+    [InlineData("Ä 1", "1")] // non-ASCII letters are "other characters" in the URL table's rule
+    public void Action_slugs_follow_the_url_table(string id, string slug) => Assert.Equal(slug, Ids.ActionSlug(id));
+
+    [Theory]
+    [InlineData("jos-creese", true)]
+    [InlineData("a1", true)]
+    [InlineData("Jos-Creese", false)]
+    [InlineData("jos--creese", false)]
+    [InlineData("-jos", false)]
+    [InlineData("jos_creese", false)]
+    public void Ids_are_lower_case_letters_digits_and_single_hyphens(string id, bool valid) => Assert.Equal(valid, Ids.IsValid(id));
+
+    [Fact]
+    public void A_body_is_named_as_it_was_on_the_day()
+    {
+        var body = new Body(new RawBody("b", "Local CIO Council",
+            [new RawFormerName("Local Government CIO Council", new DateOnly(2009, 1, 8))], null, SourceLocation.File("b.yml"), "b.yml"));
+        Assert.Equal("Local Government CIO Council", body.NameOn(new DateOnly(2008, 6, 1)));
+        Assert.Equal("Local Government CIO Council", body.NameOn(new DateOnly(2009, 1, 8))); // up to and including
+        Assert.Equal("Local CIO Council", body.NameOn(new DateOnly(2009, 1, 9)));
+    }
+
+    [Theory]
+    [InlineData("alice-smyth", "alice-smith")]
+    [InlineData("bob-jnoes", "bob-jones")]   // a transposition is one edit
+    [InlineData("zzz", null)]
+    public void Did_you_mean_suggests_only_close_matches(string word, string? expected) =>
+        Assert.Equal(expected, Suggestions.Closest(word, ["alice-smith", "bob-jones"]));
+
+    [Fact]
+    public void Front_matter_is_split_with_line_numbers_and_crlf_and_bom_are_accepted()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "quorum-fm-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, "x.md");
+        File.WriteAllBytes(file, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("---\r\ntitle: T\r\n---\r\nBody\r\n")]);
+        var doc = FrontMatterDocument.Split(SourceFile.Read(file, "x.md", "x.md").Text)!;
+        Assert.Equal("title: T\n", doc.Yaml);
+        Assert.Equal(("Body\n", 4), (doc.Body, doc.BodyFirstLine));
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void Times_are_accepted_quoted_or_not_and_bad_ones_are_reported()
+    {
+        var d = new DiagnosticBag();
+        var map = YamlReader.Parse("a: \"10:00\"\nb: 9:30\nc: \"25:00\"\n", "m.md", 2, d)!;
+        var y = new YamlReader("m.md", 2, d);
+        Assert.Equal("10:00", y.Time(map, "a")!.Value);
+        Assert.Equal("09:30", y.Time(map, "b")!.Value);
+        Assert.Null(y.Time(map, "c"));
+        Assert.Equal("m.md:4:4: error Q004: 'c' must be a time written \"HH:MM\", not '25:00'", Assert.Single(d.Sorted()).ToString());
+    }
+}
