@@ -32,7 +32,10 @@ public static class Cli
         var check = new Command("check", "Validate the input without writing anything; exit 1 on errors") { input, format, date, theme };
         check.SetAction(r => CheckCommand.Run(r.GetValue(input)!, r.GetValue(format)!, r.GetValue(date), r.GetValue(theme), stdout, stderr));
 
-        var root = new RootCommand("Quorum: publishes council minutes written in Markdown as a static website.") { build, check };
+        var withheld = new Command("withheld", "List what is withheld from publication on the build date, and until when") { input, date };
+        withheld.SetAction(r => WithheldCommand.Run(r.GetValue(input)!, r.GetValue(date), stdout, stderr));
+
+        var root = new RootCommand("Quorum: publishes council minutes written in Markdown as a static website.") { build, check, withheld, NewCommand.Create(input, stdout, stderr) };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

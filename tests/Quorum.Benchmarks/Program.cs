@@ -1,0 +1,63 @@
+using System.Globalization;
+using Quorum.Benchmarks;
+
+// Developer tools for issue 6 (benchmarks/run.sh uses them):
+//   generate --meetings N --out DIR [--seed S]    a deterministic synthetic input folder (FORMAT.md)
+return Tool.Run(args, Console.Out, Console.Error);
+
+static class Tool
+{
+    const string Usage = "usage: Quorum.Benchmarks generate --meetings N --out DIR [--seed S]";
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            stdout.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        if (args[0] != "generate")
+        {
+            stderr.WriteLine($"unknown command '{args[0]}'\n{Usage}");
+            return 2;
+        }
+        int? meetings = null;
+        var seed = 1;
+        string? output = null;
+        for (var i = 1; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--meetings" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
+                    meetings = n; i++; break;
+                case "--seed" when int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s):
+                    seed = s; i++; break;
+                case "--out" when value is not null:
+                    output = value; i++; break;
+                default:
+                    stderr.WriteLine($"bad argument '{args[i]}'\n{Usage}");
+                    return 2;
+            }
+        }
+        if (meetings is null || output is null)
+        {
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+        try
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var summary = CorpusGenerator.Generate(output, meetings.Value, seed);
+            stdout.WriteLine($"Generated {summary.Meetings} meetings, {summary.Members} members, {summary.Bodies} bodies, " +
+                             $"{summary.Actions} actions: {summary.Files} files, {summary.Bytes / 1024.0 / 1024.0:0.0} MB in {output} " +
+                             $"({sw.Elapsed.TotalSeconds:0.0} s).");
+            return 0;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+}
