@@ -51,16 +51,16 @@ public static class SearchDocuments
         var lines = new List<string> { m.BodyName, LongDate(m.Date), IsoDate(m.Date) };
         if (m.Number is not null) lines.Add("Meeting " + m.Number);
         if (m.Venue is not null) lines.Add(m.Venue);
-        var preamble = SearchText.Of(m.Preamble);
+        var preamble = PlainText.Of(m.Preamble);
         if (preamble.Length > 0) lines.Add(preamble);
         foreach (var update in m.Updates.Where(u => u.Action is null && u.Note is not null))
-            lines.Add(update.ActionId + ": " + SearchText.Of(update.Note));
+            lines.Add(update.ActionId + ": " + PlainText.Of(update.Note));
         var text = string.Join("\n", lines);
         // Those actions' ids are searchable here too (in the id field), as this page is where they can be found.
         var orphanIds = string.Join(", ", m.Updates.Where(u => u.Action is null).Select(u => u.ActionId).Distinct(StringComparer.Ordinal));
         var excerpt = string.Join(". ", new[] { m.BodyName, LongDate(m.Date), m.Venue }.OfType<string>());
         return new SearchDocument(urls.Meeting(m.Slug), SearchKind.Meeting, m.Title, text,
-            SearchText.Excerpt(preamble.Length > 0 ? excerpt + ". " + preamble : excerpt, SearchDocuments.ExcerptLength),
+            PlainText.Excerpt(preamble.Length > 0 ? excerpt + ". " + preamble : excerpt, SearchDocuments.ExcerptLength),
             m.BodyName, m.Body.Id, m.Date, Id: orphanIds.Length > 0 ? orphanIds : null, Draft: m.IsDraft);
     }
 
@@ -74,17 +74,17 @@ public static class SearchDocuments
             // Withheld: only its number and title are searchable; the excerpt is the public notice the page shows.
             return new SearchDocument(urls.Item(item), SearchKind.Item, title, "", exemption.Notice, m.BodyName, m.Body.Id, m.Date, Draft: m.IsDraft);
         }
-        var text = SearchText.Of(item.Content);
-        return new SearchDocument(urls.Item(item), SearchKind.Item, title, text, SearchText.Excerpt(text, ExcerptLength),
+        var text = PlainText.Of(item.Content);
+        return new SearchDocument(urls.Item(item), SearchKind.Item, title, text, PlainText.Excerpt(text, ExcerptLength),
             m.BodyName, m.Body.Id, m.Date, Draft: m.IsDraft);
     }
 
     static SearchDocument Decision(PublicDecision decision, SiteUrls urls)
     {
         var m = decision.Item.Meeting;
-        var text = SearchText.Of(decision.Block);
+        var text = PlainText.Of(decision.Block);
         return new SearchDocument(urls.Decision(decision), SearchKind.Decision, "Decision: " + decision.Item.Title, text,
-            SearchText.Excerpt(text, ExcerptLength), m.BodyName, m.Body.Id, m.Date, Draft: m.IsDraft);
+            PlainText.Excerpt(text, ExcerptLength), m.BodyName, m.Body.Id, m.Date, Draft: m.IsDraft);
     }
 
     static SearchDocument Action(PublicAction action, SiteUrls urls)
@@ -96,14 +96,14 @@ public static class SearchDocuments
             return new SearchDocument(urls.Action(action.Id), SearchKind.Action, action.Id, "", exemption.Notice,
                 m.BodyName, m.Body.Id, m.Date, Id: action.Id, Draft: m.IsDraft);
         }
-        var own = SearchText.Of(action.Text);
+        var own = PlainText.Of(action.Text);
         var lines = new List<string> { own };
         // Progress notes are on the action's page too.
         foreach (var update in action.Timeline.Where(u => u.Note is not null && !u.NoteWithheld))
-            lines.Add(SearchText.Of(update.Note));
+            lines.Add(PlainText.Of(update.Note));
         var names = string.Join(", ", action.Owners.Select(o => o.Name));
         return new SearchDocument(urls.Action(action.Id), SearchKind.Action, action.Id, string.Join("\n", lines),
-            SearchText.Excerpt(own, ExcerptLength), m.BodyName, m.Body.Id, m.Date, Id: action.Id, Names: names.Length > 0 ? names : null,
+            PlainText.Excerpt(own, ExcerptLength), m.BodyName, m.Body.Id, m.Date, Id: action.Id, Names: names.Length > 0 ? names : null,
             Draft: m.IsDraft);
     }
 
@@ -112,17 +112,17 @@ public static class SearchDocuments
         var lines = new List<string>();
         if (member.Organisation is not null) lines.Add(member.Organisation);
         foreach (var role in member.Roles) lines.Add(role.Role + ", " + role.BodyName);
-        var biography = SearchText.Of(member.Biography);
+        var biography = PlainText.Of(member.Biography);
         if (biography.Length > 0) lines.Add(biography);
         var text = string.Join("\n", lines);
-        return new SearchDocument(urls.Member(member.Id), SearchKind.Member, member.Name, text, SearchText.Excerpt(text, ExcerptLength),
+        return new SearchDocument(urls.Member(member.Id), SearchKind.Member, member.Name, text, PlainText.Excerpt(text, ExcerptLength),
             Names: member.Aliases.Count > 0 ? string.Join(", ", member.Aliases) : null);
     }
 
     static SearchDocument Page(PublicPage page, SiteUrls urls)
     {
-        var text = SearchText.Of(page.Content);
-        return new SearchDocument(urls.Page(page.Slug), SearchKind.Page, page.Title, text, SearchText.Excerpt(text, ExcerptLength));
+        var text = PlainText.Of(page.Content);
+        return new SearchDocument(urls.Page(page.Slug), SearchKind.Page, page.Title, text, PlainText.Excerpt(text, ExcerptLength));
     }
 
     static string LongDate(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);

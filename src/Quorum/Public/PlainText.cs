@@ -5,37 +5,34 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Quorum.Markdown.CrossLinks;
 using Quorum.Markdown.Exemptions;
-using Quorum.Public;
 
-namespace Quorum.Search;
+namespace Quorum.Public;
 
 /// <summary>
-/// The words of public Markdown, for the search index and its excerpts. It walks the document the redactor parsed,
-/// so an exempt block reads as its public notice (its children are never visited), a cross-link as the words
-/// written, and raw HTML as the characters written. Blocks are separated by a line break.
+/// Plain text of public Markdown, for the search index, feed summaries, calendar entries and data files. It walks the document the
+/// redactor parsed, so an exempt block reads as its notice (its children are never visited), a cross-link as its
+/// words, and raw HTML as the characters written.
 /// </summary>
-public static class SearchText
+public static class PlainText
 {
     public static string Of(PublicMarkdown? markdown) => markdown?.Document is { } doc ? Of(doc) : "";
 
+    /// <summary>Paragraphs separated by a blank line; list items start with "- ".</summary>
     public static string Of(ContainerBlock container)
     {
-        var lines = new List<string>();
-        Children(container, lines);
-        return string.Join("\n", lines.Where(l => l.Length > 0));
+        var paragraphs = new List<string>();
+        Children(container, paragraphs, "");
+        return string.Join("\n\n", paragraphs.Where(p => p.Length > 0));
     }
 
-    /// <summary>
-    /// The text on one line (every run of white space one space), cut at a word boundary to at most
-    /// <paramref name="max"/> characters and ended with "…" when cut.
-    /// </summary>
+    /// <summary>All whitespace runs made single spaces, cut at a word boundary to at most <paramref name="max"/> characters with an ellipsis.</summary>
     public static string Excerpt(string text, int max = 200)
     {
         var flat = OneLine(text);
         if (flat.Length <= max) return flat;
-        // Room for the ellipsis; never cut inside a word unless the first word alone is too long.
+        // Room for the ellipsis; never cut inside a word unless the first words leave too little.
         var cut = flat.LastIndexOf(' ', max - 1);
-        if (cut <= 0) cut = max - 1;
+        if (cut < max / 2) cut = max - 1;
         if (char.IsHighSurrogate(flat[cut - 1])) cut--;
         return flat[..cut].TrimEnd(' ', ',', ';', ':', '.', '-', '–', '—') + "…";
     }
@@ -46,11 +43,7 @@ public static class SearchText
         var space = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
+            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
             if (space) sb.Append(' ');
             space = false;
             sb.Append(c);
@@ -58,39 +51,51 @@ public static class SearchText
         return sb.ToString();
     }
 
-    static void Children(ContainerBlock container, List<string> lines)
+    static void Children(ContainerBlock container, List<string> paragraphs, string prefix)
     {
-        foreach (var child in container) Block(child, lines);
+        foreach (var child in container) Block(child, paragraphs, prefix);
     }
 
-    static void Block(Block block, List<string> lines)
+    static void Block(Block block, List<string> paragraphs, string prefix)
     {
         switch (block)
         {
             case ExemptBlock exempt:
                 // Never the children: only the public notice.
-                lines.Add(ExemptionNotice.Text(exempt.Ground, ExemptBlock.ParseDate(exempt.UntilText)));
+                paragraphs.Add(prefix + ExemptionNotice.Text(exempt.Ground, ExemptBlock.ParseDate(exempt.UntilText)));
                 break;
             case LinkReferenceDefinitionGroup or LinkReferenceDefinition or ThematicBreakBlock:
                 break;
             case TableRow row:
-                lines.Add(string.Join(" ", row.OfType<TableCell>().Select(c => OneLine(Of(c)))));
+                paragraphs.Add(prefix + string.Join(" | ", row.OfType<TableCell>().Select(c => OneLine(Of(c)))));
                 break;
-            case Footnote footnote:
+            case ListItemBlock item:
+            {
                 var inner = new List<string>();
-                Children(footnote, inner);
-                lines.Add(string.Join(" ", inner));
+                Children(item, inner, "");
+                for (var i = 0; i < inner.Count; i++)
+                    paragraphs.Add(prefix + (i == 0 ? "- " : "  ") + inner[i]);
                 break;
+            }
+            case Footnote footnote:
+            {
+                var inner = new List<string>();
+                Children(footnote, inner, "");
+                if (inner.Count > 0) paragraphs.Add($"{prefix}[{footnote.Order}] {string.Join(" ", inner)}");
+                break;
+            }
             case ContainerBlock container:
-                Children(container, lines);
+                Children(container, paragraphs, prefix);
                 break;
             case LeafBlock { Inline: { } inline }:
+            {
                 var sb = new StringBuilder();
                 Inline(inline, sb);
-                lines.Add(sb.ToString().Trim());
+                paragraphs.Add(prefix + sb.ToString().Trim());
                 break;
+            }
             case LeafBlock leaf:
-                lines.Add(leaf.Lines.ToString().TrimEnd());
+                paragraphs.Add(prefix + leaf.Lines.ToString().TrimEnd());
                 break;
         }
     }
@@ -102,10 +107,11 @@ public static class SearchText
             case CrossLinkInline link: sb.Append(link.Text); break;
             case LiteralInline literal: sb.Append(literal.Content.ToString()); break;
             case CodeInline code: sb.Append(code.Content); break;
-            case LineBreakInline: sb.Append(' '); break;
+            case LineBreakInline br: sb.Append(br.IsHard ? '\n' : ' '); break;
             case AutolinkInline auto: sb.Append(auto.Url); break;
             case HtmlEntityInline entity: sb.Append(entity.Transcoded.ToString()); break;
             case HtmlInline html: sb.Append(html.Tag); break;
+            case FootnoteLink { IsBackLink: false } note: sb.Append('[').Append(note.Index + 1).Append(']'); break;
             case FootnoteLink: break;
             case ContainerInline container:
                 for (var child = container.FirstChild; child is not null; child = child.NextSibling) Inline(child, sb);
