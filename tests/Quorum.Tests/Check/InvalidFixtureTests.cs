@@ -53,6 +53,19 @@ public class InvalidFixtureTests
         Assert.Equal("", outcome.Stderr);
     }
 
+    [Fact]
+    public void Github_format_prints_workflow_annotations()
+    {
+        using var tmp = new TempDir();
+        var input = tmp.CopyFrom(Repo.Fixture("minimal"));
+        var meeting = Path.Combine(input, "meetings", "2024", "2024-03-05-parish-council.md");
+        File.WriteAllText(meeting, File.ReadAllText(meeting).Replace("- bob-jones", "- bob-jnoes"));
+        var outcome = CliRunner.Run(tmp.Path, "check", "--input", "input", "--format", "github");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal("::error file=input/meetings/2024/2024-03-05-parish-council.md,line=8,col=7,title=Q010::unknown member 'bob-jnoes'; did you mean 'bob-jones'?",
+            outcome.Stderr.Trim());
+    }
+
     /// <summary>Same path, line and code; the column unless it is <c>*</c>; and the message when one is given.</summary>
     static bool Matches(string line, string expected)
     {
