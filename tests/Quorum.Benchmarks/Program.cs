@@ -3,11 +3,13 @@ using Quorum.Benchmarks;
 
 // Developer tools for issue 6 (benchmarks/run.sh uses them):
 //   generate --meetings N --out DIR [--seed S]    a deterministic synthetic input folder (FORMAT.md)
+//   profile --input DIR [--theme DIR] [--date D]  where a build's time and memory go (phases, page kinds, big files)
 return Tool.Run(args, Console.Out, Console.Error);
 
 static class Tool
 {
-    const string Usage = "usage: Quorum.Benchmarks generate --meetings N --out DIR [--seed S]";
+    const string Usage = "usage: Quorum.Benchmarks generate --meetings N --out DIR [--seed S]\n" +
+                         "       Quorum.Benchmarks profile --input DIR [--theme DIR] [--date YYYY-MM-DD]";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -16,6 +18,7 @@ static class Tool
             stdout.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
         }
+        if (args[0] == "profile") return Profile(args, stdout, stderr);
         if (args[0] != "generate")
         {
             stderr.WriteLine($"unknown command '{args[0]}'\n{Usage}");
@@ -59,5 +62,30 @@ static class Tool
             stderr.WriteLine($"error: {e.Message}");
             return 1;
         }
+    }
+
+    static int Profile(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        string? input = null, theme = null;
+        var date = new DateOnly(2026, 1, 1);
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--input": input = args[i + 1]; break;
+                case "--theme": theme = args[i + 1]; break;
+                case "--date" when DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d): date = d; break;
+                default:
+                    stderr.WriteLine($"bad argument '{args[i]}'\n{Usage}");
+                    return 2;
+            }
+        }
+        if (input is null || args.Length % 2 == 0)
+        {
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+        Profiler.Run(input, theme, date, stdout);
+        return 0;
     }
 }
