@@ -35,7 +35,7 @@ public static class Cli
         var withheld = new Command("withheld", "List what is withheld from publication on the build date, and until when") { input, date };
         withheld.SetAction(r => WithheldCommand.Run(r.GetValue(input)!, r.GetValue(date), stdout, stderr));
 
-        var root = new RootCommand("Quorum: publishes council minutes written in Markdown as a static website.") { build, check, withheld, NewCommand.Create(input, stdout, stderr) };
+        var root = new RootCommand("Quorum: publishes council minutes written in Markdown as a static website.") { build, check, withheld, NewCommand.Create(input, stdout, stderr), Serve.ServeCommand.Create(input, output, theme, stdout, stderr) };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

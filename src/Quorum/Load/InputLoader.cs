@@ -5,7 +5,11 @@ namespace Quorum.Load;
 /// <summary>The load phase: reads the input folder (FORMAT.md, "The input folder") into a <see cref="RawInput"/>.</summary>
 public static class InputLoader
 {
-    public static RawInput? Load(string inputDirectory, DiagnosticBag diagnostics)
+    public static RawInput? Load(string inputDirectory, DiagnosticBag diagnostics) => Load(inputDirectory, diagnostics, null);
+
+    /// <summary>As <see cref="Load(string, DiagnosticBag)"/>; with a <paramref name="cache"/>, a file whose path, last-write time
+    /// and length are unchanged since the cache last read it is not read again (its record and problems are reused).</summary>
+    public static RawInput? Load(string inputDirectory, DiagnosticBag diagnostics, LoadCache? cache)
     {
         var root = Path.GetFullPath(inputDirectory);
         string Display(string full) => Path.GetRelativePath(Environment.CurrentDirectory, full).Replace('\\', '/');
@@ -22,17 +26,22 @@ public static class InputLoader
             return null;
         }
 
-        var site = SiteLoader.Load(SourceFile.Read(siteFile, Display(siteFile), "site.yml"), diagnostics);
+        cache?.BeginLoad();
+        T? Read<T>(string f, string inputPath, Func<SourceFile, DiagnosticBag, T?> load) where T : class =>
+            cache is null ? load(SourceFile.Read(f, Display(f), inputPath), diagnostics) : cache.Read(f, Display(f), inputPath, load, diagnostics);
+
+        var site = Read(siteFile, "site.yml", SiteLoader.Load);
         var bodies = Files(root, "bodies", "*.yml", diagnostics, Display)
-            .Select(f => BodyLoader.Load(SourceFile.Read(f, Display(f), Path.GetRelativePath(root, f)), diagnostics)).OfType<RawBody>().ToList();
+            .Select(f => Read(f, Path.GetRelativePath(root, f), BodyLoader.Load)).OfType<RawBody>().ToList();
         var members = Files(root, "members", "*.md", diagnostics, Display)
-            .Select(f => MemberLoader.Load(SourceFile.Read(f, Display(f), Path.GetRelativePath(root, f)), diagnostics)).OfType<RawMember>().ToList();
+            .Select(f => Read(f, Path.GetRelativePath(root, f), MemberLoader.Load)).OfType<RawMember>().ToList();
         var meetingFiles = Files(root, "meetings", "*.md", diagnostics, Display, recursive: true);
         var meetings = new RawMeeting?[meetingFiles.Count];
         Parallel.For(0, meetingFiles.Count, i =>
-            meetings[i] = MeetingLoader.Load(SourceFile.Read(meetingFiles[i], Display(meetingFiles[i]), Path.GetRelativePath(root, meetingFiles[i])), diagnostics));
+            meetings[i] = Read(meetingFiles[i], Path.GetRelativePath(root, meetingFiles[i]), MeetingLoader.Load));
         var pages = Files(root, "pages", "*.md", diagnostics, Display)
-            .Select(f => PageLoader.Load(SourceFile.Read(f, Display(f), Path.GetRelativePath(root, f)), diagnostics)).OfType<RawPage>().ToList();
+            .Select(f => Read(f, Path.GetRelativePath(root, f), PageLoader.Load)).OfType<RawPage>().ToList();
+        cache?.EndLoad();
 
         return site is null ? null : new RawInput(site, bodies, members, meetings.OfType<RawMeeting>().ToList(), pages);
     }

@@ -22,20 +22,36 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
     public void Render(ISiteOutput output)
     {
         var pages = Pages();
+        RenderPages(pages, output);
+        RenderSiteFiles(pages, output);
+        CopyAssets(output);
+    }
+
+    /// <summary>The output file of a page (<c>members/x/index.html</c>).</summary>
+    public string FileFor(Page page) => page.File ?? _urls.FileFor(page.Url);
+
+    /// <summary>Renders some of the pages (all of them for a build; those a change affects for <c>quorum serve</c>), in parallel.</summary>
+    public void RenderPages(IEnumerable<Page> pages, ISiteOutput output, CancellationToken cancellation = default)
+    {
         try
         {
-            Parallel.ForEach(pages, page => output.Write(page.File ?? _urls.FileFor(page.Url), Utf8.GetBytes(RenderPage(page))));
+            Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellation },
+                page => output.Write(FileFor(page), Utf8.GetBytes(RenderPage(page))));
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault() is ThemeException or IOException)
         {
             // Report the first failure as it is rather than as a parallel-loop wrapper.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
+    }
+
+    /// <summary>The files derived from the whole archive rather than one page: feeds, calendars, data, the search index, sitemap.xml and robots.txt.</summary>
+    public void RenderSiteFiles(IReadOnlyList<Page> pages, ISiteOutput output)
+    {
         new Quorum.Feeds.MachineReadableWriter().Write(archive, output);
         Quorum.Search.SearchFiles.Write(archive, output);
         output.Write("sitemap.xml", Utf8.GetBytes(Sitemap(pages)));
         output.Write("robots.txt", Utf8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {Absolute(_urls.BasePath + "sitemap.xml")}\n"));
-        CopyAssets(output);
     }
 
     public string RenderPage(Page page)
@@ -57,7 +73,8 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
         return sb.Append("</urlset>\n").ToString();
     }
 
-    void CopyAssets(ISiteOutput output)
+    /// <summary>The theme's assets, copied as they are.</summary>
+    public void CopyAssets(ISiteOutput output)
     {
         if (!Directory.Exists(theme.AssetsDirectory)) return;
         foreach (var file in Directory.GetFiles(theme.AssetsDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

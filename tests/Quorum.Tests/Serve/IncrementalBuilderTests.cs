@@ -1,0 +1,186 @@
+using System.Text.RegularExpressions;
+using Quorum.Benchmarks;
+using Quorum.Build;
+using Quorum.Render;
+using Quorum.Tests.Support;
+
+namespace Quorum.Tests.Serve;
+
+/// <summary>
+/// Incremental rebuilds (<c>quorum serve</c>): after each kind of edit, only the affected pages are re-rendered, and the
+/// output folder is byte for byte what a fresh full build of the same input writes.
+/// </summary>
+public sealed class IncrementalBuilderTests : IDisposable
+{
+    readonly TempDir _temp = new();
+    readonly string _input;
+    readonly string _theme;
+    readonly IncrementalBuilder _builder;
+
+    public IncrementalBuilderTests()
+    {
+        CorpusGenerator.Generate(_temp["input"], 8, seed: 5);
+        _input = _temp["input"];
+        // A copy, so the comparison builds see the same theme whatever happens to the repository's meanwhile.
+        _theme = _temp.CopyFrom(Repo.Theme, "theme");
+        _builder = new IncrementalBuilder(_input, _temp["site"], _theme, () => SiteBuilder.DefaultDate);
+    }
+
+    public void Dispose()
+    {
+        _builder.Dispose();
+        _temp.Dispose();
+    }
+
+    string[] MeetingFiles => Directory.GetFiles(Path.Combine(_input, "meetings"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+
+    RebuildReport Rebuild(params string[] changed)
+    {
+        var report = _builder.Rebuild(changed);
+        Assert.True(report.Outcome == RebuildOutcome.Built, $"{report.Outcome}: {string.Join("\n", report.Diagnostics.Where(d => d.IsError))} {report.Error}");
+        return report;
+    }
+
+    /// <summary>The output folder holds exactly the files of a fresh full build (built in memory), byte for byte, and no empty folders.</summary>
+    void AssertSameAsFullBuild()
+    {
+        var fresh = new MemoryOutput();
+        var result = BuildPipeline.BuildTo(new BuildOptions(_input, "", SiteBuilder.DefaultDate, _theme), fresh);
+        Assert.True(result.Succeeded);
+        var site = _temp["site"];
+        var files = Directory.GetFiles(site, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(fresh.Files.Keys.Order(StringComparer.Ordinal), files);
+        var different = files.Where(f => !fresh.Files[f].AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(site, f)))).ToList();
+        Assert.True(different.Count == 0, "differs from a full build: " + string.Join(", ", different));
+        Assert.DoesNotContain(Directory.GetDirectories(site, "*", SearchOption.AllDirectories), d => !Directory.EnumerateFileSystemEntries(d).Any());
+    }
+
+    static void Edit(string file, Func<string, string> change)
+    {
+        var before = File.ReadAllText(file);
+        var after = change(before);
+        Assert.NotEqual(before, after);
+        File.WriteAllText(file, after);
+    }
+
+    [Fact]
+    public void Editing_one_meeting_re_renders_only_what_it_affects_and_the_output_equals_a_full_build()
+    {
+        var first = _builder.Rebuild();
+        Assert.Equal(RebuildOutcome.Built, first.Outcome);
+        Assert.True(first.Full);
+        AssertSameAsFullBuild();
+
+        // Append a sentence to the last item of a meeting in the middle of the archive.
+        var meeting = MeetingFiles[5];
+        var slug = Path.GetFileNameWithoutExtension(meeting);
+        Edit(meeting, t => t + "\nThe clerk added a sentence to this item.\n");
+        var report = Rebuild(meeting);
+        Assert.False(report.Full);
+        Assert.Equal(["meetings/" + Path.GetRelativePath(Path.Combine(_input, "meetings"), meeting).Replace('\\', '/')], report.ChangedFiles);
+        Assert.True(report.PagesRendered < report.PagesTotal / 2, $"{report.PagesRendered} of {report.PagesTotal} pages re-rendered");
+        Assert.NotNull(report.FirstPagesAt);
+        Assert.Contains($"meetings/{slug}/index.html", report.FilesChanged);
+        Assert.Contains("search/lunr-index.json", report.FilesChanged);
+        // An unrelated meeting's page is neither rendered differently nor rewritten.
+        Assert.DoesNotContain($"meetings/{Path.GetFileNameWithoutExtension(MeetingFiles[0])}/index.html", report.FilesChanged);
+        Assert.Contains("The clerk added a sentence", File.ReadAllText(_temp[$"site/meetings/{slug}/index.html"]));
+        AssertSameAsFullBuild();
+
+        // Nothing changed since: nothing to do.
+        Assert.Equal(RebuildOutcome.Unchanged, _builder.Rebuild([meeting]).Outcome);
+    }
+
+    [Fact]
+    public void Updates_attendance_mentions_dates_and_deletions_stay_exact()
+    {
+        Assert.Equal(RebuildOutcome.Built, _builder.Rebuild().Outcome);
+        var files = MeetingFiles;
+
+        // Close (or reopen) an earlier action: its page, its raising meeting's page and its owners' pages change.
+        var withUpdates = files.Last(f => File.ReadAllText(f).Contains("\nupdates:\n", StringComparison.Ordinal));
+        Edit(withUpdates, t =>
+        {
+            var at = t.IndexOf("\nupdates:\n", StringComparison.Ordinal);
+            var status = new Regex("status: (open|closed)").Match(t, at);
+            return t[..status.Index] + (status.Groups[1].Value == "open" ? "status: closed" : "status: open") + t[(status.Index + status.Length)..];
+        });
+        Assert.False(Rebuild(withUpdates).Full);
+        AssertSameAsFullBuild();
+
+        // Mention a member by name (their page lists the mention), and drop an attendee.
+        var memberName = Regex.Match(File.ReadAllText(Directory.GetFiles(Path.Combine(_input, "members"), "*.md").Order(StringComparer.Ordinal).Last()),
+            "^name: \"?([^\"\n]+)\"?$", RegexOptions.Multiline).Groups[1].Value;
+        var meeting = files[3];
+        Edit(meeting, t =>
+        {
+            var present = t.IndexOf("  present:\n", StringComparison.Ordinal);
+            var second = t.IndexOf("\n    - ", t.IndexOf("\n    - ", present, StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+            var end = t.IndexOf('\n', second + 1);
+            return t[..second] + t[end..] + $"\n{memberName} thanked the committee.\n";
+        });
+        Assert.False(Rebuild(meeting).Full);
+        AssertSameAsFullBuild();
+
+        // Move a meeting to a later date: the previous/next links around its old and new places change.
+        Edit(files[1], t => Regex.Replace(t, @"^date: (\d{4})-(\d\d)-(\d\d)$", m => $"date: {int.Parse(m.Groups[1].Value) + 5}-{m.Groups[2].Value}-{m.Groups[3].Value}",
+            RegexOptions.Multiline));
+        Assert.False(Rebuild(files[1]).Full);
+        AssertSameAsFullBuild();
+
+        // Delete a meeting: its actions disappear (cross-links elsewhere change), so everything is re-rendered, and
+        // its pages are deleted.
+        File.Delete(files[6]);
+        Assert.True(Rebuild(files[6]).Full);
+        Assert.False(Directory.Exists(_temp[$"site/meetings/{Path.GetFileNameWithoutExtension(files[6])}"]));
+        AssertSameAsFullBuild();
+
+        // A member file: everything.
+        var member = Directory.GetFiles(Path.Combine(_input, "members"), "*.md").Order(StringComparer.Ordinal).First();
+        Edit(member, t => t.Replace("\n---\n", "\n---\nA new line of biography.\n"));
+        var report = Rebuild(member);
+        Assert.True(report.Full);
+        Assert.Equal(report.PagesTotal, report.PagesRendered);
+        AssertSameAsFullBuild();
+    }
+
+    [Fact]
+    public void A_broken_save_writes_nothing_and_the_fix_brings_every_change_since_the_last_good_build()
+    {
+        Assert.Equal(RebuildOutcome.Built, _builder.Rebuild().Outcome);
+        var a = MeetingFiles[2];
+        var b = MeetingFiles[4];
+        var before = Directory.GetFiles(_temp["site"], "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+
+        // One save changes a (fine) and breaks b: nothing is written.
+        Edit(a, t => t + "\nA sentence saved while another file was broken.\n");
+        Edit(b, t => Regex.Replace(t, @"^body: .*$", "body: no-such-body", RegexOptions.Multiline));
+        var failed = _builder.Rebuild([a, b]);
+        Assert.Equal(RebuildOutcome.Failed, failed.Outcome);
+        Assert.Contains(failed.Diagnostics, d => d.IsError && d.Message.Contains("no-such-body"));
+        Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllBytes(f.Key)));
+
+        // Fixing b alone brings a's change too.
+        Edit(b, t => Regex.Replace(t, @"^body: no-such-body$", "body: " + Regex.Match(File.ReadAllText(a), @"^body: (.*)$", RegexOptions.Multiline).Groups[1].Value,
+            RegexOptions.Multiline));
+        var fixedReport = Rebuild(b);
+        Assert.Contains(fixedReport.ChangedFiles, f => a.Replace('\\', '/').EndsWith(f, StringComparison.Ordinal));
+        AssertSameAsFullBuild();
+    }
+
+    [Fact]
+    public void A_theme_change_re_renders_everything()
+    {
+        var theme = _theme;
+        using var builder = new IncrementalBuilder(_input, _temp["site2"], theme, () => SiteBuilder.DefaultDate);
+        Assert.Equal(RebuildOutcome.Built, builder.Rebuild().Outcome);
+        var css = Path.Combine(theme, "assets", "css", "quorum.css");
+        File.AppendAllText(css, "\n/* changed */\n");
+        var report = builder.Rebuild([css]);
+        Assert.Equal(RebuildOutcome.Built, report.Outcome);
+        Assert.True(report.Full);
+        Assert.Equal(["assets/css/quorum.css"], report.FilesChanged);
+        Assert.EndsWith("/* changed */\n", File.ReadAllText(_temp["site2/assets/css/quorum.css"]));
+    }
+}
