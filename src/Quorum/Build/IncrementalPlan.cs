@@ -67,11 +67,7 @@ static class IncrementalPlan
 
     /// <summary>The members whose names the redactor linked in the meeting's items: what members' "mentions" and "decisions" lists are made of.</summary>
     static IEnumerable<string> MentionedMembers(PublicMeeting m) =>
-        m.AllItems.Select(i => i.Content.Document).OfType<MarkdownDocument>()
-            .SelectMany(d => d.Descendants<CrossLinkInline>())
-            .Where(l => l.Target.Kind == CrossLinkKind.Member)
-            .Select(l => l.Target.Id)
-            .Distinct(StringComparer.Ordinal);
+        m.AllItems.SelectMany(i => i.MentionedMembers).Distinct(StringComparer.Ordinal);
 }
 
 /// <summary>

@@ -76,7 +76,7 @@ public sealed class DataWriter
             m.AllItems.Select(i => new AgendaItemData(i.Number, i.Title, i.Anchor, abs(urls.Item(i)), i.Parent?.Number,
                 i.Exemption is not null, Exemption(i.Exemption))).ToList(),
             m.AllItems.SelectMany(i => i.Decisions).Select(d => new DecisionData(d.Item.Number, d.Anchor, abs(urls.Decision(d)),
-                PlainText.Of(d.Block))).ToList(),
+                d.Plain)).ToList(),
             new AttendanceData(Group(m.Present), Group(m.InAttendance), Group(m.Apologies)),
             m.ActionsRaised.Select(a => a.Id).ToList(),
             next);

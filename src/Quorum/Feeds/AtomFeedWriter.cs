@@ -135,7 +135,7 @@ public sealed class AtomFeedWriter
         {
             Id = url,
             Title = new TextSyndicationContent(title),
-            Summary = new TextSyndicationContent(PlainText.OneLine(PlainText.Of(d.Block))),
+            Summary = new TextSyndicationContent(PlainText.OneLine(d.Plain)),
             PublishDate = date,
             LastUpdatedTime = date,
         };

@@ -13,10 +13,16 @@ namespace Quorum.Load;
 public static class MarkdownPipelines
 {
     /// <summary>For finding structure (items, decisions, exempt blocks) in what editors wrote.</summary>
-    public static readonly MarkdownPipeline Structure = Builder().Build();
+    public static readonly MarkdownPipeline Structure = BlocksOnly(Builder());
 
     /// <summary>For rendering public text, with names and action ids linked.</summary>
     public static MarkdownPipeline Render(CrossLinkMatcher links) => Builder().Use(new CrossLinksExtension(links)).Build();
+
+    static MarkdownPipeline BlocksOnly(MarkdownPipelineBuilder builder)
+    {
+        builder.Extensions.Add(new BlocksOnlyExtension()); // last, so it sees every block parser the others added
+        return builder.Build();
+    }
 
     static MarkdownPipelineBuilder Builder()
     {

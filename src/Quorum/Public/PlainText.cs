@@ -15,7 +15,7 @@ namespace Quorum.Public;
 /// </summary>
 public static class PlainText
 {
-    public static string Of(PublicMarkdown? markdown) => markdown?.Document is { } doc ? Of(doc) : "";
+    public static string Of(PublicMarkdown? markdown) => markdown?.Plain ?? "";
 
     /// <summary>Paragraphs separated by a blank line; list items start with "- ".</summary>
     public static string Of(ContainerBlock container)

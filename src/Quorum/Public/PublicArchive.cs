@@ -34,8 +34,17 @@ public sealed class PublicMarkdown(string text)
 {
     public string Text { get; } = text;
 
-    /// <summary>Parsed once by the redactor's last step, with names and action ids linked.</summary>
-    public Markdig.Syntax.MarkdownDocument? Document { get; internal set; }
+    // Rendered once by the redactor's last step, with names and action ids linked; the parsed document is not kept
+    // (a decade of parsed minutes would be most of the build's memory).
+
+    /// <summary>The HTML of the whole text.</summary>
+    public string Html { get; internal set; } = "";
+
+    /// <summary>As <see cref="Html"/>, without the &lt;p&gt; when the text is one paragraph (an action's text, an update's note).</summary>
+    public string InlineHtml { get; internal set; } = "";
+
+    /// <summary>The plain text (<see cref="PlainText.Of(Markdig.Syntax.ContainerBlock)"/>): exempt blocks as their notices, links as their words.</summary>
+    public string Plain { get; internal set; } = "";
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
 }
@@ -121,6 +130,8 @@ public sealed class PublicItem
     public required PublicMarkdown Content { get; init; }
     public List<PublicItem> SubItems { get; } = [];
     public List<PublicDecision> Decisions { get; } = [];
+    /// <summary>The ids of the members whose names the redactor linked in the item's text, in order.</summary>
+    public IReadOnlyList<string> MentionedMembers { get; internal set; } = [];
 
     public string Anchor => Markdown.Items.ItemHeading.AnchorFor(Number);
 }
@@ -130,7 +141,10 @@ public sealed class PublicDecision
     public required PublicItem Item { get; init; }
     /// <summary>1-based position among its item's decisions.</summary>
     public required int Index { get; init; }
-    public required Markdig.Syntax.ContainerBlock Block { get; init; }
+    /// <summary>The block's content as HTML, without the block's own wrapper (for the register).</summary>
+    public required string Html { get; init; }
+    public required string Plain { get; init; }
+    public required IReadOnlyList<string> MentionedMembers { get; init; }
 
     public string Anchor => "decision-" + Item.Number.Replace('.', '-') + "-" + Index;
 }

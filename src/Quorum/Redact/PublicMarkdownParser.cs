@@ -22,34 +22,33 @@ public static class PublicMarkdownParser
             .Concat(archive.Actions.Select(a => KeyValuePair.Create(a.Id, new CrossLinkTarget(CrossLinkKind.Action, a.Id, urls.Action(a.Id)))));
         var pipeline = MarkdownPipelines.Render(new CrossLinkMatcher(phrases));
 
-        var all = new List<PublicMarkdown>();
-        all.AddRange(archive.Members.Select(m => m.Biography));
-        all.AddRange(archive.Pages.Select(p => p.Content));
+        var all = new List<(PublicMarkdown Markdown, PublicItem? Item)>();
+        all.AddRange(archive.Members.Select(m => (m.Biography, (PublicItem?)null)));
+        all.AddRange(archive.Pages.Select(p => (p.Content, (PublicItem?)null)));
         foreach (var m in archive.Meetings)
         {
-            all.Add(m.Preamble);
-            all.AddRange(m.AllItems.Select(i => i.Content));
-            all.AddRange(m.ActionsRaised.Select(a => a.Text).OfType<PublicMarkdown>());
-            all.AddRange(m.Updates.Select(u => u.Note).OfType<PublicMarkdown>());
+            all.Add((m.Preamble, null));
+            all.AddRange(m.AllItems.Select(i => (i.Content, (PublicItem?)i)));
+            all.AddRange(m.ActionsRaised.Select(a => a.Text).OfType<PublicMarkdown>().Select(t => (t, (PublicItem?)null)));
+            all.AddRange(m.Updates.Select(u => u.Note).OfType<PublicMarkdown>().Select(n => (n, (PublicItem?)null)));
         }
-        Parallel.ForEach(all, md => md.Document = Markdig.Markdown.Parse(md.Text, pipeline));
+        // Each piece is parsed, its decisions found, and rendered to HTML and plain text on one thread; only the
+        // strings are kept, so the parsed documents can be collected as soon as each piece is done.
+        var found = new PublicDecision[all.Count][];
+        Parallel.For(0, all.Count, i => found[i] = Parse(all[i].Markdown, all[i].Item, pipeline));
 
         var decisions = new List<PublicDecision>();
-        foreach (var meeting in archive.Meetings)
-            foreach (var item in meeting.AllItems)
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (all[i].Item is not { } item) continue;
+            foreach (var decision in found[i])
             {
-                if (item.Content.Document is not { } doc) continue;
-                var index = 0;
-                foreach (var block in doc.Descendants<DecisionBlock>())
-                {
-                    var decision = new PublicDecision { Item = item, Index = ++index, Block = block };
-                    block.SetData(DecisionExtension.AnchorKey, decision.Anchor);
-                    item.Decisions.Add(decision);
-                    decisions.Add(decision);
-                    foreach (var id in MentionedMembers(block)) membersById[id].DecisionsMentioning.Add(decision);
-                }
-                foreach (var id in MentionedMembers(doc)) membersById[id].MentionedIn.Add(item);
+                item.Decisions.Add(decision);
+                decisions.Add(decision);
+                foreach (var id in decision.MentionedMembers) membersById[id].DecisionsMentioning.Add(decision);
             }
+            foreach (var id in item.MentionedMembers) membersById[id].MentionedIn.Add(item);
+        }
 
         return new PublicArchive
         {
@@ -67,7 +66,28 @@ public static class PublicMarkdownParser
         };
     }
 
-    static IEnumerable<string> MentionedMembers(Block block) =>
+    /// <summary>Parses one piece of public Markdown and keeps its renderings; for an item, returns its decisions.</summary>
+    static PublicDecision[] Parse(PublicMarkdown markdown, PublicItem? item, Markdig.MarkdownPipeline pipeline)
+    {
+        var document = Markdig.Markdown.Parse(markdown.Text, pipeline);
+        var decisions = item is null ? [] : document.Descendants<DecisionBlock>().Select((block, i) =>
+        {
+            var decision = new PublicDecision
+            {
+                Item = item, Index = i + 1, Html = MarkdownHtml.Children(block), Plain = PlainText.Of(block),
+                MentionedMembers = MentionedMembers(block),
+            };
+            block.SetData(DecisionExtension.AnchorKey, decision.Anchor); // the meeting page's id for the block
+            return decision;
+        }).ToArray();
+        if (item is not null) item.MentionedMembers = MentionedMembers(document);
+        markdown.Html = MarkdownHtml.Block(document);
+        markdown.InlineHtml = MarkdownHtml.IsOneParagraph(document) ? MarkdownHtml.Inline(document) : markdown.Html;
+        markdown.Plain = PlainText.Of(document);
+        return decisions;
+    }
+
+    static string[] MentionedMembers(Block block) =>
         block.Descendants<CrossLinkInline>().Where(l => l.Target.Kind == CrossLinkKind.Member)
-            .Select(l => l.Target.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            .Select(l => l.Target.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 }

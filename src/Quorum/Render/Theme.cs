@@ -99,9 +99,9 @@ static class ThemeHelpers
         hb.RegisterHelper("statusName", (context, args) => args[0] is ActionStatus s ? (s == ActionStatus.Open ? "Open" : "Closed") : "");
         hb.RegisterHelper("groupName", (context, args) => args[0] is AttendanceGroup g ? GroupName(g) : "");
         hb.RegisterHelper("editUrl", (context, args) => site.EditUrl is null || args[0] is not string p || p.Length == 0 ? "" : site.EditUrl + p);
-        hb.RegisterHelper("markdown", (writer, context, args) => writer.WriteSafeString(MarkdownHtml.Block(args[0] as PublicMarkdown)));
-        hb.RegisterHelper("inline", (writer, context, args) => writer.WriteSafeString(MarkdownHtml.Inline(args[0] as PublicMarkdown)));
-        hb.RegisterHelper("decision", (writer, context, args) => writer.WriteSafeString(args[0] is PublicDecision d ? MarkdownHtml.Children(d.Block) : ""));
+        hb.RegisterHelper("markdown", (writer, context, args) => writer.WriteSafeString((args[0] as PublicMarkdown)?.Html ?? ""));
+        hb.RegisterHelper("inline", (writer, context, args) => writer.WriteSafeString((args[0] as PublicMarkdown)?.InlineHtml ?? ""));
+        hb.RegisterHelper("decision", (writer, context, args) => writer.WriteSafeString((args[0] as PublicDecision)?.Html ?? ""));
     }
 
     public static string LongDate(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);

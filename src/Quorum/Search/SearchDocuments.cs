@@ -82,7 +82,7 @@ public static class SearchDocuments
     static SearchDocument Decision(PublicDecision decision, SiteUrls urls)
     {
         var m = decision.Item.Meeting;
-        var text = PlainText.Of(decision.Block);
+        var text = decision.Plain;
         return new SearchDocument(urls.Decision(decision), SearchKind.Decision, "Decision: " + decision.Item.Title, text,
             PlainText.Excerpt(text, ExcerptLength), m.BodyName, m.Body.Id, m.Date, Draft: m.IsDraft);
     }

@@ -1,0 +1,51 @@
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Quorum.Load;
+
+namespace Quorum.Public;
+
+/// <summary>
+/// Turns public Markdown (parsed and linked by the redactor) into HTML. The redactor calls it once per piece of
+/// Markdown, so pages, registers and feeds that show the same text share one rendering.
+/// </summary>
+public static class MarkdownHtml
+{
+    static readonly Markdig.MarkdownPipeline Pipeline = MarkdownPipelines.Render(Markdown.CrossLinks.CrossLinkMatcher.Empty);
+
+    // One renderer per thread: building an HtmlRenderer (its dozens of object renderers) costs more than most fragments.
+    [ThreadStatic] static HtmlRenderer? t_renderer;
+
+    public static string Block(MarkdownDocument document) => Render(w => w.Render(document));
+
+    /// <summary>One paragraph of inline Markdown (an action's text, an update's note) without its &lt;p&gt;.</summary>
+    public static string Inline(MarkdownDocument document) =>
+        IsOneParagraph(document) ? Render(w => w.WriteLeafInline((ParagraphBlock)document[0])) : Block(document);
+
+    public static bool IsOneParagraph(MarkdownDocument document) => document.Count == 1 && document[0] is ParagraphBlock;
+
+    /// <summary>The content of a decision block, without the block's own wrapper (for the register).</summary>
+    public static string Children(ContainerBlock block) => Render(w =>
+    {
+        foreach (var child in block) w.Render(child);
+    });
+
+    static string Render(Action<HtmlRenderer> write)
+    {
+        var renderer = t_renderer ?? Create();
+        t_renderer = null; // a renderer left mid-write by an exception is never reused
+        var buffer = ((StringWriter)renderer.Writer).GetStringBuilder();
+        buffer.Clear();
+        write(renderer);
+        renderer.Writer.Flush();
+        var html = buffer.ToString().Trim();
+        if (buffer.Capacity <= 1 << 20) t_renderer = renderer; // keep a small buffer, not the largest ever seen
+        return html;
+    }
+
+    static HtmlRenderer Create()
+    {
+        var renderer = new HtmlRenderer(new StringWriter());
+        Pipeline.Setup(renderer);
+        return renderer;
+    }
+}
