@@ -16,6 +16,12 @@ namespace Quorum.Feeds;
 public sealed class AtomFeedWriter
 {
     const int SummaryLength = 400;
+
+    /// <summary>
+    /// Entries per feed, newest first. A feed reader only wants what is new; the whole archive is on the site and in
+    /// /data/. Without a limit a decade of decisions is a feed of many megabytes, fetched again at every poll.
+    /// </summary>
+    public const int MaxEntries = 50;
     static readonly XmlWriterSettings Settings = new()
     {
         Encoding = new UTF8Encoding(false),
@@ -64,7 +70,7 @@ public sealed class AtomFeedWriter
     {
         var site = archive.Site;
         var self = FeedPaths.Absolute(site, site.BasePath + path);
-        var items = entries.ToList();
+        var items = entries.Take(MaxEntries).ToList();
         var feed = new SyndicationFeed
         {
             Id = self,

@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
 using Quorum.Public;
+using Quorum.Tests.Support;
 
 namespace Quorum.Tests.Feeds;
 
@@ -42,6 +43,29 @@ public class AtomFeedTests
         Assert.DoesNotContain("<", summary);
         Assert.DoesNotContain("\n", summary);
         Assert.True(summary.Length < 700, summary);
+    }
+
+    [Fact]
+    public void A_feed_holds_the_newest_fifty_entries_of_a_longer_archive()
+    {
+        using var dir = new TempDir();
+        var input = dir.CopyFrom(Path.Combine(Repo.Root, "tests/Quorum.Tests/Fixtures/minimal"));
+        var first = new DateOnly(2024, 4, 1);
+        for (var i = 0; i < 60; i++)
+        {
+            var date = first.AddDays(7 * i).ToString("yyyy-MM-dd");
+            File.WriteAllText(Path.Combine(input, "meetings", "2024", $"{date}-parish-council.md"),
+                $"---\nbody: parish-council\ndate: {date}\nattendance:\n  present:\n    - alice-smith: Chair\n---\n\n## 1. Business\n\nNoted.\n");
+        }
+        var site = Built.Site.Build(input);
+
+        var ids = Load(site, "feeds/minutes.xml").Items.Select(i => i.Id).ToList();
+        Assert.Equal(Quorum.Feeds.AtomFeedWriter.MaxEntries, ids.Count);
+        var newest = site.Archive.Meetings.OrderByDescending(m => m.Date).ThenBy(m => m.Slug, StringComparer.Ordinal).Take(50)
+            .Select(m => "https://minutes.example.org/meetings/" + m.Slug + "/");
+        Assert.Equal(newest, ids);
+        Assert.Equal(61, site.Archive.Meetings.Count); // the page and /data/ still have every meeting
+        Assert.Equal(50, Load(site, "feeds/bodies/parish-council.xml").Items.Count());
     }
 
     [Fact]
