@@ -2,7 +2,11 @@ using System.Text;
 
 namespace Quorum.Data;
 
-/// <summary>RFC 4180 CSV: CRLF line ends, a header row, fields quoted when they hold a comma, quote or line break.</summary>
+/// <summary>
+/// RFC 4180 CSV: CRLF line ends, a header row, fields quoted when they hold a comma, quote or line break. A field that
+/// a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return) gets a leading apostrophe,
+/// as OWASP advises: the minutes quote the public, and opening the council's own data must never run their text.
+/// </summary>
 public sealed class Csv
 {
     readonly StringBuilder _text = new();
@@ -29,6 +33,7 @@ public sealed class Csv
         {
             if (i > 0) _text.Append(',');
             var f = fields[i] ?? "";
+            if (f.Length > 0 && "=+-@\t\r".Contains(f[0])) f = "'" + f;
             if (f.AsSpan().IndexOfAny(",\"\r\n") >= 0)
                 _text.Append('"').Append(f.Replace("\"", "\"\"")).Append('"');
             else

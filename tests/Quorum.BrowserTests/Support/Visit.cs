@@ -22,8 +22,6 @@ public sealed class Visit : IAsyncDisposable
         page.Console += (_, message) =>
         {
             if (message.Type != "error") return;
-            // The site has no favicon and says nothing about one, so Chromium asks for /favicon.ico and gets the 404 page.
-            if (message.Location.Contains("/favicon.ico", StringComparison.Ordinal)) return;
             if (message.Text.Contains("404", StringComparison.Ordinal) && _expectedNotFound.Any(u => message.Location.StartsWith(u, StringComparison.Ordinal))) return;
             lock (_problems) _problems.Add($"console error on {page.Url}: {message.Text} (at {message.Location})");
         };

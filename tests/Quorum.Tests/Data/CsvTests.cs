@@ -4,6 +4,20 @@ namespace Quorum.Tests.Data;
 
 public class CsvTests
 {
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
+    [InlineData("+1+1", "'+1+1")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("Mill Lane = potholes", "Mill Lane = potholes")]
+    [InlineData("2024-03-05", "2024-03-05")]
+    public void Fields_a_spreadsheet_would_run_as_formulas_are_defused(string field, string read)
+    {
+        var rows = CsvReader.Records(new Quorum.Data.Csv("text", "n").Row(field, "1").ToString());
+        Assert.Equal(read, Assert.Single(rows)["text"]);
+    }
+
     [Fact]
     public void Actions_csv_has_a_row_per_action()
     {
