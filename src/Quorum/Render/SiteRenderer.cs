@@ -36,7 +36,13 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
         try
         {
             Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellation },
-                page => output.Write(FileFor(page), Utf8.GetBytes(RenderPage(page))));
+                page =>
+                {
+                    var buffer = PageBuffer.ForThisThread();
+                    RenderPage(page, buffer);
+                    output.Write(FileFor(page), buffer.Bytes);
+                    buffer.Release();
+                });
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault() is ThemeException or IOException)
         {
@@ -56,11 +62,19 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
 
     public string RenderPage(Page page)
     {
-        var body = theme.Render(page.Template, page.Model);
+        var buffer = new PageBuffer();
+        RenderPage(page, buffer);
+        return Utf8.GetString(buffer.Bytes);
+    }
+
+    void RenderPage(Page page, PageBuffer buffer)
+    {
+        theme.Render(page.Template, page.Model, buffer.Body);
         var layout = new LayoutModel(archive.Site, page.Title, page.Description ?? archive.Site.Description, Absolute(page.Url),
-            page.Section, page.Crumbs, page.EditPath, archive.Pages, body, !page.InSitemap,
+            page.Section, page.Crumbs, page.EditPath, archive.Pages, buffer.Body.ToString(), !page.InSitemap,
             [.. Quorum.Feeds.FeedPaths.SiteWide(archive.Site, _urls), .. page.Feeds ?? []], page.JsonLd);
-        return theme.Render("layout", layout);
+        theme.Render("layout", layout, buffer.Html);
+        buffer.Html.Flush();
     }
 
     string Absolute(string url) => new Uri(new Uri(archive.Site.BaseUrl), url).ToString();

@@ -13,7 +13,7 @@ namespace Quorum.Render;
 /// </summary>
 public sealed class Theme
 {
-    readonly Dictionary<string, HandlebarsTemplate<object, object>> _templates = new(StringComparer.Ordinal);
+    readonly Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> _templates = new(StringComparer.Ordinal);
 
     public string Directory { get; }
     public string AssetsDirectory => Path.Combine(Directory, "assets");
@@ -34,7 +34,8 @@ public sealed class Theme
         {
             try
             {
-                _templates[Path.GetFileNameWithoutExtension(file)] = hb.Compile(File.ReadAllText(file));
+                using var reader = new StringReader(File.ReadAllText(file));
+                _templates[Path.GetFileNameWithoutExtension(file)] = hb.Compile(reader);
             }
             catch (HandlebarsException e)
             {
@@ -45,11 +46,19 @@ public sealed class Theme
 
     public string Render(string template, object model)
     {
+        var writer = new StringWriter();
+        Render(template, model, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Renders straight into <paramref name="writer"/>: a page is written once, not built up as a string and copied.</summary>
+    public void Render(string template, object model, TextWriter writer)
+    {
         if (!_templates.TryGetValue(template, out var t))
             throw new ThemeException($"{Path.Combine(Directory, "templates", template + ".hbs")}: the theme has no such template");
         try
         {
-            return t(model);
+            t(writer, model, null);
         }
         catch (Exception e) when (e is not ThemeException)
         {
