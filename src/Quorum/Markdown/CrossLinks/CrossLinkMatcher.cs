@@ -35,21 +35,26 @@ public sealed class CrossLinkMatcher
 
     public readonly record struct Match(int Start, int Length, CrossLinkTarget Target);
 
-    public IEnumerable<Match> Matches(string text)
+    public IReadOnlyList<Match> Matches(string text) => Find(text) ?? [];
+
+    /// <summary>The matches in order, or null when there are none (most text has none: then nothing is allocated).</summary>
+    public List<Match>? Find(ReadOnlySpan<char> text)
     {
+        List<Match>? found = null;
         var i = 0;
         while (i < text.Length)
         {
-            if ((i == 0 || !IsWordChar(text[i - 1])) && Longest(text, i) is { } m)
+            if (_root.Next is { } first && first.ContainsKey(text[i]) && (i == 0 || !IsWordChar(text[i - 1])) && Longest(text, i) is { } m)
             {
-                yield return m;
+                (found ??= []).Add(m);
                 i += m.Length;
             }
             else i++;
         }
+        return found;
     }
 
-    Match? Longest(string text, int start)
+    Match? Longest(ReadOnlySpan<char> text, int start)
     {
         var node = _root;
         Match? best = null;

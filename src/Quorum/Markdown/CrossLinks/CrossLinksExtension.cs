@@ -42,16 +42,16 @@ public sealed class CrossLinksExtension(CrossLinkMatcher matcher) : IMarkdownExt
 
     void Split(LiteralInline literal)
     {
+        if (matcher.Find(literal.Content.AsSpan()) is not { } matches) return;
         var text = literal.Content.ToString();
         var parts = new List<Inline>();
         var at = 0;
-        foreach (var m in matcher.Matches(text))
+        foreach (var m in matches)
         {
             if (m.Start > at) parts.Add(new LiteralInline(text[at..m.Start]));
             parts.Add(new CrossLinkInline(m.Target, text.Substring(m.Start, m.Length)));
             at = m.Start + m.Length;
         }
-        if (parts.Count == 0) return;
         if (at < text.Length) parts.Add(new LiteralInline(text[at..]));
         Inline current = literal;
         foreach (var part in parts)
