@@ -53,7 +53,7 @@ public sealed class AtomFeedWriter
         foreach (var member in archive.Members)
         {
             var actions = member.ActionsOwned
-                .Select(a => (Action: a, Updated: LastChange(a)))
+                .Select(a => (Action: a, Updated: a.LastChanged))
                 .OrderByDescending(x => x.Updated).ThenBy(x => x.Action.Id, StringComparer.Ordinal)
                 .Select(x => ActionEntry(site, urls, x.Action, x.Updated));
             output.Write(FeedPaths.MemberActions(member.Id), Serialize(Feed(archive, FeedPaths.MemberActions(member.Id),
@@ -149,10 +149,6 @@ public sealed class AtomFeedWriter
         item.Categories.Add(new SyndicationCategory(m.Body.Id, null, m.BodyName));
         return item;
     }
-
-    /// <summary>The date of the latest meeting that raised or reported on the action.</summary>
-    static DateOnly LastChange(PublicAction a) =>
-        a.Timeline.Select(u => u.Meeting.Date).Append(a.Meeting.Date).Max();
 
     static SyndicationItem ActionEntry(PublicSite site, SiteUrls urls, PublicAction a, DateOnly updated)
     {

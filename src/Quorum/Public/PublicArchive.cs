@@ -146,7 +146,9 @@ public sealed class PublicDecision
     public required string Plain { get; init; }
     public required IReadOnlyList<string> MentionedMembers { get; init; }
 
-    public string Anchor => "decision-" + Item.Number.Replace('.', '-') + "-" + Index;
+    public string Anchor => AnchorFor(Item.Number, Index);
+
+    public static string AnchorFor(string itemNumber, int index) => "decision-" + itemNumber.Replace('.', '-') + "-" + index;
 }
 
 public sealed class PublicAction
@@ -165,6 +167,9 @@ public sealed class PublicAction
 
     public ActionStatus Status =>
         Timeline.LastOrDefault(u => u.Status is not null)?.Status ?? ActionStatus.Open;
+
+    /// <summary>The date of the meeting that last raised or updated it.</summary>
+    public DateOnly LastChanged => Timeline.Aggregate(Meeting.Date, (last, u) => u.Meeting.Date > last ? u.Meeting.Date : last);
 }
 
 public sealed class PublicUpdate

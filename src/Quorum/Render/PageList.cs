@@ -11,13 +11,15 @@ static class PageList
     public static IReadOnlyList<SiteRenderer.Page> For(PublicArchive a, SiteUrls u)
     {
         var home = new Crumb("Home", u.Home);
-        var meetingsCrumb = new Crumb("Meetings", u.Meetings);
         var membersCrumb = new Crumb("Members", u.Members);
         var actionsCrumb = new Crumb("Actions", u.Actions);
         var bodiesCrumb = new Crumb("Bodies", u.BasePath + "bodies/");
         var pages = new List<SiteRenderer.Page>();
 
         var openActions = a.Actions.Where(x => x.IsOpen()).ToList();
+        // Registers and members' pages list every open action, and what closed, was decided or was said in the year to
+        // the newest minutes; the rest stays on the meetings' pages, in search and in /data/.
+        var since = (a.Meetings.Count > 0 ? a.Meetings.Max(m => m.Date) : a.BuildDate).AddYears(-1);
         pages.Add(new(u.Home, "home", new HomeModel(a.Site,
             a.Meetings.Reverse().Take(10).ToList(), openActions.AsEnumerable().Reverse().Take(15).ToList(), openActions.Count,
             a.Bodies, a.Decisions.Take(5).ToList(), a.Pages), a.Site.Title, "home", [], JsonLd: JsonLd.WebSite(a, u)));
@@ -25,10 +27,7 @@ static class PageList
         var years = a.Meetings.GroupBy(m => m.Date.Year).OrderByDescending(g => g.Key)
             .Select(g => new YearGroup(g.Key, g.OrderByDescending(m => m.Date).ThenBy(m => m.Slug, StringComparer.Ordinal).ToList())).ToList();
         pages.Add(new(u.Meetings, "meetings", new MeetingsModel(years, a.Meetings.Count), "Meetings", "meetings", [home]));
-        foreach (var m in a.Meetings)
-            pages.Add(new(u.Meeting(m.Slug), "meeting", new MeetingModel(m, m.Present.Count + m.InAttendance.Count + m.Apologies.Count > 0),
-                m.Title, "meetings", [home, meetingsCrumb], $"Minutes of the {m.BodyName} meeting of {ThemeHelpers.LongDate(m.Date)}.", m.SourcePath,
-                Feeds: FeedPaths.ForBody(m.Body, u), JsonLd: JsonLd.Meeting(m, a.Site, u)));
+        foreach (var m in a.Meetings) pages.Add(Meeting(a, u, m));
 
         pages.Add(new(u.Members, "members", new MembersModel(a.Members), "Members", "members", [home]));
         foreach (var m in a.Members)
@@ -39,23 +38,28 @@ static class PageList
                 m.Attendance.Count(x => x.Group == AttendanceGroup.InAttendance),
                 m.Attendance.Count(x => x.Group == AttendanceGroup.Apologies));
             pages.Add(new(u.Member(m.Id), "member", new MemberModel(m, counts, attendance,
-                m.ActionsOwned.Where(x => x.IsOpen()).ToList(), m.ActionsOwned.Where(x => !x.IsOpen()).ToList(),
-                m.MentionedIn.OrderByDescending(i => i.Meeting.Date).ToList(), m.DecisionsMentioning),
+                m.ActionsOwned.Where(x => x.IsOpen()).ToList(),
+                Recent<PublicAction>.Of(m.ActionsOwned.Where(x => !x.IsOpen()), x => x.LastChanged, since),
+                Recent<PublicItem>.Of(m.MentionedIn.OrderByDescending(i => i.Meeting.Date), i => i.Meeting.Date, since),
+                Recent<PublicDecision>.Of(m.DecisionsMentioning, d => d.Item.Meeting.Date, since)),
                 m.Name, "members", [home, membersCrumb], m.Organisation is null ? null : $"{m.Name}, {m.Organisation}.", m.SourcePath,
                 Feeds: FeedPaths.ForMember(m, u), JsonLd: JsonLd.Person(m, a.Site, u)));
         }
 
         var byBody = a.Bodies.Select(b => new BodyActions(b,
                 a.Actions.Where(x => x.Meeting.Body == b && x.IsOpen()).ToList(),
-                a.Actions.Where(x => x.Meeting.Body == b && !x.IsOpen()).ToList()))
-            .Where(b => b.Open.Count + b.Closed.Count > 0).ToList();
-        pages.Add(new(u.Actions, "actions", new ActionsModel(byBody, openActions.Count, a.Actions.Count - openActions.Count),
+                Recent<PublicAction>.Of(a.Actions.Where(x => x.Meeting.Body == b && !x.IsOpen()), x => x.LastChanged, since)))
+            .Where(b => b.Open.Count + b.Closed.Total > 0).ToList();
+        pages.Add(new(u.Actions, "actions", new ActionsModel(byBody, openActions.Count, a.Actions.Count - openActions.Count,
+            a.Actions.Count(x => !x.IsOpen() && x.LastChanged < since), since),
             "Actions", "actions", [home]));
         foreach (var x in a.Actions)
             pages.Add(new(u.Action(x.Id), "action", new ActionModel(x, x.IsOpen()), $"Action {x.Id}", "actions", [home, actionsCrumb]));
 
-        var decisions = a.Decisions.GroupBy(d => d.Item.Meeting).Select(g => new MeetingDecisions(g.Key, g.ToList())).ToList();
-        pages.Add(new(u.Decisions, "decisions", new DecisionsModel(decisions, a.Decisions.Count), "Decisions", "decisions", [home],
+        var recentDecisions = Recent<PublicDecision>.Of(a.Decisions, d => d.Item.Meeting.Date, since);
+        var decisions = recentDecisions.Shown.GroupBy(d => d.Item.Meeting).Select(g => new MeetingDecisions(g.Key, g.ToList())).ToList();
+        pages.Add(new(u.Decisions, "decisions", new DecisionsModel(decisions, recentDecisions.Shown.Count, recentDecisions.Earlier, since),
+            "Decisions", "decisions", [home],
             Feeds: FeedPaths.ForDecisions(a.Site, u)));
 
         pages.Add(new(u.BasePath + "bodies/", "bodies", new BodiesModel(a.Bodies), "Bodies", "bodies", [home]));
@@ -76,4 +80,11 @@ static class PageList
         pages.Add(new(u.BasePath + "404.html", "404", new EmptyModel(a.Site), "Page not found", "", [], InSitemap: false, File: "404.html"));
         return pages;
     }
+
+    /// <summary>One meeting's page, as in <see cref="For"/> (<c>quorum serve</c> renders the edited one before making the rest).</summary>
+    public static SiteRenderer.Page Meeting(PublicArchive a, SiteUrls u, PublicMeeting m) =>
+        new(u.Meeting(m.Slug), "meeting", new MeetingModel(m, m.Present.Count + m.InAttendance.Count + m.Apologies.Count > 0),
+            m.Title, "meetings", [new Crumb("Home", u.Home), new Crumb("Meetings", u.Meetings)],
+            $"Minutes of the {m.BodyName} meeting of {ThemeHelpers.LongDate(m.Date)}.", m.SourcePath,
+            Feeds: FeedPaths.ForBody(m.Body, u), JsonLd: JsonLd.Meeting(m, a.Site, u));
 }

@@ -36,18 +36,34 @@ public sealed record MembersModel(IReadOnlyList<PublicMember> Members);
 public sealed record AttendanceCounts(int Present, int InAttendance, int Apologies);
 
 public sealed record MemberModel(PublicMember Member, AttendanceCounts Counts, IReadOnlyList<PublicAttendance> Attendance,
-    IReadOnlyList<PublicAction> OpenActions, IReadOnlyList<PublicAction> ClosedActions,
-    IReadOnlyList<PublicItem> MentionedIn, IReadOnlyList<PublicDecision> Decisions);
+    IReadOnlyList<PublicAction> OpenActions, Recent<PublicAction> ClosedActions, Recent<PublicItem> MentionedIn, Recent<PublicDecision> Decisions);
 
-public sealed record BodyActions(PublicBody Body, IReadOnlyList<PublicAction> Open, IReadOnlyList<PublicAction> Closed);
+/// <summary>
+/// The part of a growing list a page shows: what changed in the year to the newest minutes (<see cref="Since"/> on),
+/// and how many earlier entries it leaves to their meetings' pages, search and the data files. Registers that listed
+/// everything grew with the archive (a decade of actions was a 39 MB page).
+/// </summary>
+public sealed record Recent<T>(IReadOnlyList<T> Shown, int Earlier, DateOnly Since)
+{
+    public int Total => Shown.Count + Earlier;
 
-public sealed record ActionsModel(IReadOnlyList<BodyActions> Bodies, int OpenCount, int ClosedCount);
+    public static Recent<T> Of(IEnumerable<T> all, Func<T, DateOnly> date, DateOnly since)
+    {
+        var list = all.ToList();
+        var shown = list.Where(x => date(x) >= since).ToList();
+        return new(shown, list.Count - shown.Count, since);
+    }
+}
+
+public sealed record BodyActions(PublicBody Body, IReadOnlyList<PublicAction> Open, Recent<PublicAction> Closed);
+
+public sealed record ActionsModel(IReadOnlyList<BodyActions> Bodies, int OpenCount, int ClosedCount, int EarlierClosedCount, DateOnly Since);
 
 public sealed record ActionModel(PublicAction Action, bool IsOpen);
 
 public sealed record MeetingDecisions(PublicMeeting Meeting, IReadOnlyList<PublicDecision> Decisions);
 
-public sealed record DecisionsModel(IReadOnlyList<MeetingDecisions> Meetings, int Count);
+public sealed record DecisionsModel(IReadOnlyList<MeetingDecisions> Meetings, int Count, int EarlierCount, DateOnly Since);
 
 public sealed record BodyMember(PublicMember Member, PublicRole Role);
 

@@ -105,6 +105,9 @@ static class ThemeHelpers
             var one = args[1]?.ToString() ?? "";
             return Plural(Convert.ToInt32(args[0], CultureInfo.InvariantCulture), one, args.Length > 2 ? args[2]?.ToString() ?? one : one + "s");
         });
+        // The search page's URL for a query; written as is ("=" escaped as an entity reads badly), its parts made safe here.
+        hb.RegisterHelper("searchLink", (writer, context, args) => writer.WriteSafeString(
+            System.Net.WebUtility.HtmlEncode(urls.Search) + "?q=" + Uri.EscapeDataString(args[0]?.ToString() ?? "")));
         hb.RegisterHelper("statusName", (context, args) => args[0] is ActionStatus s ? (s == ActionStatus.Open ? "Open" : "Closed") : "");
         hb.RegisterHelper("groupName", (context, args) => args[0] is AttendanceGroup g ? GroupName(g) : "");
         hb.RegisterHelper("editUrl", (context, args) => site.EditUrl is null || args[0] is not string p || p.Length == 0 ? "" : site.EditUrl + p);
