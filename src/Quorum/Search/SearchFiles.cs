@@ -1,77 +1,75 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using System.Text.Json;
 using Quorum.Public;
 using Quorum.Render;
+using Quorum.Search.Lunr;
+using Quorum.Search.Shards;
 
 namespace Quorum.Search;
 
 /// <summary>
-/// Writes the two files the search page fetches when search is first used:
+/// Writes the search files: the sharded index the search page uses (<see cref="ShardWriter"/>), and, for sites of up
+/// to <see cref="LunrIndexMaxMeetings"/> meetings, the single-file lunr index with its documents file:
 /// <list type="bullet">
 /// <item><c>search/lunr-index.json</c>: the lunr.js 2.3.9 serialized index, for <c>lunr.Index.load</c>.</item>
 /// <item><c>search/documents.json</c>: one object keyed by ref (the result's URL path), in document order, each
-/// <c>{title, url, kind, body, bodyId, date, year, excerpt, draft}</c>; <c>body</c> (the body's name on the date),
-/// <c>bodyId</c>, <c>date</c> (ISO) and <c>year</c> are null for
-/// members and free pages. It does not depend on the index's order or shape, so the index can later be split into
-/// shards (by <c>year</c>) with this file unchanged.</item>
+/// <c>{title, url, kind, body, bodyId, date, year, excerpt, draft}</c> (<see cref="SearchJson.WriteResultFields"/>).</item>
 /// </list>
-/// Both are a pure function of the public archive: the same input gives the same bytes.
+/// All are a pure function of the public archive: the same input gives the same bytes.
 /// </summary>
 public static class SearchFiles
 {
     public const string IndexPath = "search/lunr-index.json";
     public const string DocumentsPath = "search/documents.json";
 
-    public static void Write(PublicArchive archive, ISiteOutput output)
+    /// <summary>
+    /// Sites of at most this many meetings also get the single-file lunr index and documents.json (README "Search at
+    /// scale": the page uses the shards on every site; these two stay for tools that load a lunr index, up to a size
+    /// where one file is still reasonable: about 30 MB, 3 MB gzipped, at 200 meetings of the generated corpus).
+    /// </summary>
+    public const int LunrIndexMaxMeetings = 200;
+
+    public static void Write(PublicArchive archive, ISiteOutput output) => Write(archive, output, ShardOptions.Default);
+
+    public static ShardWriter.Summary Write(PublicArchive archive, ISiteOutput output, ShardOptions options)
     {
         var documents = SearchDocuments.From(archive);
-        output.Write(IndexPath, IndexJson(documents));
-        output.Write(DocumentsPath, DocumentsJson(documents));
+        bool lunrFiles = archive.Meetings.Count <= LunrIndexMaxMeetings;
+        var index = SearchIndex.Build(documents, withPostingRefs: lunrFiles);
+        if (lunrFiles)
+        {
+            output.Write(IndexPath, IndexJson(index));
+            output.Write(DocumentsPath, DocumentsJson(documents));
+        }
+        // The words are in the index now: the shard files need only what a result shows, so the documents' text
+        // (the bulk of them: about 250 MB at 5,000 meetings) can go before the shard writer's own arrays come.
+        documents = documents.Select(d => d with { Text = "" }).ToList();
+        return ShardWriter.Write(documents, index, output, options);
     }
 
-    public static byte[] IndexJson(IReadOnlyList<SearchDocument> documents)
+    public static byte[] IndexJson(IReadOnlyList<SearchDocument> documents) => IndexJson(SearchIndex.Build(documents));
+
+    public static byte[] IndexJson(LunrIndex index)
     {
         using var buffer = new MemoryStream();
-        SearchIndex.Build(documents).WriteJson(buffer);
+        index.WriteJson(buffer);
         return buffer.ToArray();
     }
-
-    static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
     public static byte[] DocumentsJson(IReadOnlyList<SearchDocument> documents)
     {
         using var buffer = new MemoryStream();
-        // The page parses this as JSON and puts every string into the DOM as text. Even so, characters that mean
-        // something in HTML (< > & ' " +) are written as \u escapes, so no file of the site holds markup from the
-        // minutes as markup, whatever serves or sniffs it; letters of every script are written as they are.
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder }))
+        using (var json = new Utf8JsonWriter(buffer, SearchJson.Options))
         {
             json.WriteStartObject();
             foreach (var d in documents)
             {
                 json.WriteStartObject(d.Ref);
-                json.WriteString("title", d.Title);
-                json.WriteString("url", d.Ref);
-                json.WriteString("kind", d.KindName);
-                WriteNullable(json, "body", d.Body);
-                WriteNullable(json, "bodyId", d.BodyId);
-                WriteNullable(json, "date", d.Date is { } date ? SearchDocuments.IsoDate(date) : null);
-                if (d.Year is { } year) json.WriteNumber("year", year);
-                else json.WriteNull("year");
-                json.WriteString("excerpt", d.Excerpt);
-                json.WriteBoolean("draft", d.Draft);
+                SearchJson.WriteResultFields(json, d, url: d.Ref);
                 json.WriteEndObject();
             }
             json.WriteEndObject();
         }
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
-    }
-
-    static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null) json.WriteNull(name);
-        else json.WriteString(name, value);
     }
 }

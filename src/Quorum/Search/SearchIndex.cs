@@ -45,10 +45,13 @@ public static class SearchIndex
     /// The index of these documents, in their order. A shard is the same call over a subset (say one year's
     /// documents): refs do not change, and the documents file, keyed by ref, serves every shard.
     /// </summary>
-    public static LunrIndex Build(IEnumerable<SearchDocument> documents)
+    public static LunrIndex Build(IEnumerable<SearchDocument> documents) => Build(documents, withPostingRefs: true);
+
+    /// <summary>The index; without posting refs when only the sharded index is written (see <see cref="LunrIndexBuilder.Build(bool)"/>).</summary>
+    public static LunrIndex Build(IEnumerable<SearchDocument> documents, bool withPostingRefs)
     {
         var builder = new LunrIndexBuilder(Fields);
         foreach (var d in documents) builder.Add(ToLunr(d));
-        return builder.Build();
+        return builder.Build(withPostingRefs);
     }
 }

@@ -42,8 +42,12 @@ public class SiteSearchBrowserTests(SiteSearchFixture demo) : IClassFixture<Site
         var status = await browser.WaitFor("document.getElementById('search-status').textContent", s => s.Contains("results for ‘mark br’", StringComparison.Ordinal));
         Assert.Matches(@"^\d+ results for ‘mark br’\.$", status);
         Assert.Contains(browser.Requests, r => r.EndsWith("/assets/js/lunr.min.js", StringComparison.Ordinal));
-        Assert.Contains(browser.Requests, r => r.EndsWith("/" + SearchFiles.IndexPath, StringComparison.Ordinal));
-        Assert.Contains(browser.Requests, r => r.EndsWith("/" + SearchFiles.DocumentsPath, StringComparison.Ordinal));
+        Assert.Contains(browser.Requests, r => r.EndsWith("/assets/js/search-shards.js", StringComparison.Ordinal));
+        Assert.Contains(browser.Requests, r => r.EndsWith("/" + Quorum.Search.Shards.ShardWriter.ManifestPath, StringComparison.Ordinal));
+        Assert.Contains(browser.Requests, r => r.Contains("/search/shards/t/", StringComparison.Ordinal));
+        Assert.Contains(browser.Requests, r => r.EndsWith("/search/shards/d/0.json", StringComparison.Ordinal));
+        // The page searches the shards; the single-file index stays for other tools.
+        Assert.DoesNotContain(browser.Requests, r => r.EndsWith("/" + SearchFiles.IndexPath, StringComparison.Ordinal) || r.EndsWith("/" + SearchFiles.DocumentsPath, StringComparison.Ordinal));
         Assert.Equal("/members/mark-brett/", await browser.Eval<string>("document.querySelector('.search-result-title a').getAttribute('href')"));
         Assert.Equal("Mark Brett", await browser.Eval<string>("document.querySelector('.search-result-title mark').textContent + ' ' + document.querySelectorAll('.search-result-title mark')[1].textContent"));
         Assert.Equal("?q=mark+br", await browser.Eval<string>("location.search"));

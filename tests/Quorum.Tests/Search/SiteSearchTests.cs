@@ -196,13 +196,14 @@ public class SiteSearchTests(SiteSearchFixture demo) : IClassFixture<SiteSearchF
         var form = html.GetElementById("search-form")!;
         Assert.Equal("get", form.GetAttribute("method"));
         Assert.Equal("/assets/js/lunr.min.js", form.GetAttribute("data-lunr"));
-        Assert.Equal("/search/lunr-index.json", form.GetAttribute("data-index"));
-        Assert.Equal("/search/documents.json", form.GetAttribute("data-documents"));
+        Assert.Equal("/assets/js/search-shards.js", form.GetAttribute("data-engine"));
+        Assert.Equal("/search/shards/", form.GetAttribute("data-shards"));
         Assert.Equal("status", html.GetElementById("search-status")!.GetAttribute("role"));
         Assert.NotNull(html.GetElementById("search-results"));
         Assert.Contains("Search needs JavaScript", html.QuerySelector("noscript")!.TextContent);
         Assert.True(demo.Output.Files.ContainsKey("assets/js/search.js"));
         Assert.True(demo.Output.Files.ContainsKey("assets/js/lunr.min.js"));
+        Assert.True(demo.Output.Files.ContainsKey("assets/js/search-shards.js"));
         Assert.True(demo.Output.Files.ContainsKey("assets/js/lunr.LICENSE.txt"));
     }
 }

@@ -10,6 +10,15 @@
 //                query path (script = path of the theme's search.js; its run() over lunr.Index.load(index))
 //   site-js      {script, calls:[[name, ...args]]} -> [result, ...]: search.js's pure functions (those that take
 //                lunr get it as their first argument)
+//   shards       {root, engine, script, n, costs?, queries:[{q, mode, filter?}]} -> [{q, mode, lunr:{total, results},
+//                shards:{total, results, files, countFiles}}]: the sharded index under root/search/shards (engine =
+//                path of search-shards.js) against lunr.Index.load(root/search/lunr-index.json). mode "search": lunr's
+//                idx.search(q) and the engine's search(q); mode "page": the search page's query (search.js run() over
+//                the lunr index, and shardQuery() over the shards), and with filter {kind, body, year} its filters
+//                (applyFilters over documents.json, and shardFilter over the shards' facets; total is then the
+//                filtered count). A fresh engine per query: files lists what one query fetches for its first n
+//                results, countFiles what counting them fetched after. costs overrides the engine's estimates of
+//                what a band posting, a document's vectors and a set's gap weigh (to make it take one way or the other).
 'use strict';
 const lunr = require('lunr');
 
@@ -23,7 +32,68 @@ function build(request) {
   });
 }
 
+const fs = require('fs');
+const path = require('path');
+
+function top(results, n) {
+  return results.slice(0, n).map((r) => ({ ref: r.ref, score: r.score }));
+}
+
+async function shards(request) {
+  const engineApi = require(request.engine);
+  const site = require(request.script);
+  const base = path.join(request.root, 'search', 'shards') + path.sep;
+  const index = lunr.Index.load(JSON.parse(fs.readFileSync(path.join(request.root, 'search', 'lunr-index.json'), 'utf8')));
+  const documentsFile = path.join(request.root, 'search', 'documents.json');
+  const documents = fs.existsSync(documentsFile) ? JSON.parse(fs.readFileSync(documentsFile, 'utf8')) : null;
+  const manifest = JSON.parse(fs.readFileSync(base + 'manifest.json', 'utf8'));
+  const n = request.n || 20;
+  const answers = [];
+  for (const { q, mode, filter } of request.queries) {
+    const files = [];
+    const fetchJson = (url) => {
+      files.push(path.relative(base, url).split(path.sep).join('/'));
+      return Promise.resolve(JSON.parse(fs.readFileSync(url, 'utf8')));
+    };
+    const engine = new engineApi.ShardIndex(lunr, base, manifest, fetchJson);
+    if (request.costs) engine.costs = request.costs;
+    const answer = { q, mode };
+    try {
+      let found = mode === 'page' ? site.run(lunr, index, q).results : index.search(q);
+      if (filter) found = site.applyFilters(found, documents, filter);
+      answer.lunr = { total: found.length, results: top(found, n) };
+    } catch (e) {
+      answer.lunr = { error: String(e && e.name) };
+    }
+    try {
+      let query = null, words = null;
+      if (mode === 'page') {
+        const plan = site.shardQuery(lunr, engine.fields, q);
+        query = plan.query;
+        words = plan.words;
+      } else {
+        query = new lunr.Query(engine.fields);
+        new lunr.QueryParser(q, query).parse();
+      }
+      if (!query) {
+        answer.shards = { total: 0, results: [], files };
+      } else {
+        const test = filter ? site.shardFilter(engine, filter) : null;
+        const found = await engine.run(query, { n, words, filter: test });
+        const first = files.slice();
+        const count = await engine.count(found.plan, test);
+        answer.shards = { total: filter ? count.filtered : count.total, results: top(found.results, n), files: first, countFiles: files.slice(first.length) };
+      }
+    } catch (e) {
+      answer.shards = { error: String(e && e.name), message: String(e && e.stack) };
+    }
+    answers.push(answer);
+  }
+  return answers;
+}
+
 const modes = {
+  shards,
   build: (request) => build(request),
   search: (request) => {
     const index = request.index ? lunr.Index.load(request.index) : build(request);
@@ -63,12 +133,15 @@ const modes = {
 
 const mode = modes[process.argv[2]];
 if (!mode) {
-  process.stderr.write('usage: node lunr-build.js build|search|pipeline|stem|log|site-search|site-js < request.json\n');
+  process.stderr.write('usage: node lunr-build.js build|search|pipeline|stem|log|site-search|site-js|shards < request.json\n');
   process.exit(2);
 }
 const chunks = [];
 process.stdin.on('data', (chunk) => chunks.push(chunk));
 process.stdin.on('end', () => {
   const request = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  process.stdout.write(JSON.stringify(mode(request)));
+  Promise.resolve(mode(request)).then((answer) => process.stdout.write(JSON.stringify(answer)), (e) => {
+    process.stderr.write(String(e && e.stack || e) + '\n');
+    process.exit(1);
+  });
 });

@@ -39,8 +39,16 @@ public sealed class LunrIndex
 
     internal LunrTerm[] TermArray { get; }
 
+    /// <summary>False when built without posting refs (<see cref="LunrIndexBuilder.Build(bool)"/>): then
+    /// <see cref="LunrTerm.RefsByField"/> is empty and the index cannot be written as JSON.</summary>
+    public bool HasPostingRefs { get; init; } = true;
+
     /// <summary>Writes the serialized index (UTF-8 without BOM), byte for byte what lunr's JSON.stringify gives.</summary>
-    public void WriteJson(Stream stream) => LunrJson.Write(stream, FieldArray, FieldVectorArray, TermArray);
+    public void WriteJson(Stream stream)
+    {
+        if (!HasPostingRefs) throw new InvalidOperationException("this index was built without posting refs: it cannot be written as lunr's JSON");
+        LunrJson.Write(stream, FieldArray, FieldVectorArray, TermArray);
+    }
 
     public string ToJson()
     {

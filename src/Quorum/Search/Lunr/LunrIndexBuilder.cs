@@ -160,20 +160,41 @@ public sealed class LunrIndexBuilder
         return termId;
     }
 
-    public LunrIndex Build()
+    public LunrIndex Build() => Build(withPostingRefs: true);
+
+    /// <summary>
+    /// Builds the index; without posting refs (<paramref name="withPostingRefs"/> false) each term's
+    /// <see cref="LunrTerm.RefsByField"/> is left empty, which saves time and memory when only the field vectors and
+    /// terms are needed (the sharded index), and the index cannot be written as lunr's JSON.
+    /// </summary>
+    public LunrIndex Build(bool withPostingRefs)
     {
         int fieldCount = _fields.Length;
         int termCount = _terms.Count;
         int slotCount = _refs.Count;
-        string[][][] refs = GroupPostings(termCount);
+        // A repeated ref needs the grouping to count it once; otherwise each posting entry is one document.
+        string[][][]? refs = withPostingRefs || _hasRepeatedRefs ? GroupPostings(termCount) : null;
+        var holding = new int[termCount];
+        for (int f = 0; f < fieldCount; f++)
+        {
+            if (refs is not null)
+            {
+                for (int t = 0; t < termCount; t++)
+                    holding[t] += refs[f][t].Length;
+            }
+            else
+            {
+                IntList termsOf = _postingTerms[f];
+                for (int i = 0; i < termsOf.Count; i++)
+                    holding[termsOf[i]]++;
+            }
+        }
 
         // lunr.idf over final postings: ln(1 + |(N - n + 0.5) / (n + 0.5)|), n = documents holding the term.
         var idf = new double[termCount];
         for (int t = 0; t < termCount; t++)
         {
-            int n = 0;
-            for (int f = 0; f < fieldCount; f++)
-                n += refs[f][t].Length;
+            int n = holding[t];
             double x = (_documentCount - n + 0.5) / (n + 0.5);
             idf[t] = JsMath.Log(1 + Math.Abs(x));
         }
@@ -210,15 +231,21 @@ public sealed class LunrIndexBuilder
         }
 
         var terms = new LunrTerm[termCount];
+        var none = new string[fieldCount][];
+        Array.Fill(none, []);
         for (int t = 0; t < termCount; t++)
         {
-            var byField = new string[fieldCount][];
-            for (int f = 0; f < fieldCount; f++)
-                byField[f] = refs[f][t];
+            var byField = none;
+            if (withPostingRefs)
+            {
+                byField = new string[fieldCount][];
+                for (int f = 0; f < fieldCount; f++)
+                    byField[f] = refs![f][t];
+            }
             terms[t] = new LunrTerm(_terms[t], t, byField);
         }
         Array.Sort(terms, static (a, b) => string.CompareOrdinal(a.Term, b.Term));
-        return new LunrIndex((string[])_fields.Clone(), vectors, terms, _documentCount);
+        return new LunrIndex((string[])_fields.Clone(), vectors, terms, _documentCount) { HasPostingRefs = withPostingRefs };
     }
 
     /// <summary>Refs per field per term, in insertion order then JS key order (array-index refs first).</summary>

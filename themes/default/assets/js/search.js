@@ -1,9 +1,12 @@
-/* Quorum search page: the prebuilt lunr index, searched in the browser.
+/* Quorum search page: the prebuilt, sharded lunr index, searched in the browser.
  *
- * Nothing is fetched until search is used: lunr.min.js, search/lunr-index.json and search/documents.json load
- * when the page opens with ?q=, or on the first focus of (or typing in) the search box.
+ * Nothing is fetched until search is used: lunr.min.js, search-shards.js and search/shards/manifest.json load when
+ * the page opens with ?q=, or on the first focus of (or typing in) the search box; then each query fetches the term
+ * shards it needs and the documents it shows (search-shards.js; README "Search at scale").
  * Every string from the index goes into the page as text (textContent, createTextNode), never as HTML.
  * The functions above the "Page" section use no DOM: tests run them under node (module.exports at the end).
+ * run() searches a whole lunr.Index (search/lunr-index.json, which small sites still have) as the page did before the
+ * shards; shardQuery() builds the same query for the shards, and the tests check that both rank alike.
  */
 (function () {
   'use strict';
@@ -101,6 +104,36 @@
     return { results: searchWords(lunr, idx, text), mode: 'words' };
   }
 
+  /**
+   * The query run() would make, for the sharded index: { mode, query: a lunr.Query (null when there is nothing to
+   * search), words: the words whose results come first (searchWords' grouping; null for lunr's syntax or one word) }.
+   * fields are the index's fields, in its order. Throws only what lunr throws for other reasons than syntax.
+   */
+  function shardQuery(lunr, fields, text) {
+    text = String(text || '').trim();
+    if (text.length === 0) return { mode: 'empty', query: null, words: null };
+    var mode = 'words';
+    if (usesSyntax(text)) {
+      try {
+        var parsed = new lunr.Query(fields);
+        new lunr.QueryParser(text, parsed).parse();
+        return { mode: 'syntax', query: parsed, words: null };
+      } catch (e) {
+        if (!(e instanceof lunr.QueryParseError)) throw e;
+        mode = 'fallback';
+      }
+    }
+    var clauses = wordClauses(lunr, text);
+    if (clauses.length === 0) return { mode: mode, query: null, words: null };
+    var query = new lunr.Query(fields);
+    for (var i = 0; i < clauses.length; i++) {
+      var c = clauses[i];
+      query.term(c.term, { boost: c.boost, usePipeline: c.usePipeline !== false, wildcard: c.wildcard || lunr.Query.wildcard.NONE });
+    }
+    var words = queryWords(lunr, text);
+    return { mode: mode, query: query, words: words.length >= 2 ? words : null };
+  }
+
   /** The index terms a result matched (stemmed, wildcards expanded), from lunr's match data. */
   function matchedTerms(result) {
     var terms = {};
@@ -187,6 +220,31 @@
     };
   }
 
+  /** The filter options the sharded index's manifest lists, as facets() gives them. */
+  function manifestFacets(options) {
+    var kinds = {};
+    (options.kind || []).forEach(function (k) { kinds[k] = true; });
+    return {
+      kind: KINDS.filter(function (k) { return kinds[k[0]]; }).map(function (k) { return { value: k[0], label: k[1] }; }),
+      body: (options.body || []).map(function (b) { return { value: b.value, label: b.label }; }),
+      year: (options.year || []).map(function (y) { return { value: y, label: y }; }),
+    };
+  }
+
+  /** The filters as a test of a document number, over the index's facet table; null when nothing is ticked. */
+  function shardFilter(engine, filters) {
+    var active = GROUPS.filter(function (g) { return filters[g] && filters[g].length > 0; });
+    if (active.length === 0) return null;
+    return function (d) {
+      var table = engine.facetTable;
+      for (var i = 0; i < active.length; i++) {
+        var g = active[i];
+        if (filters[g].indexOf(table[g](d)) < 0) return false;
+      }
+      return true;
+    };
+  }
+
   /** Keeps the results whose document passes every group with something ticked (an empty group passes all). */
   function applyFilters(results, documents, filters) {
     return results.filter(function (r) {
@@ -257,9 +315,9 @@
   }
 
   var api = {
-    usesSyntax: usesSyntax, queryWords: queryWords, wordClauses: wordClauses, run: run, matchedTerms: matchedTerms, highlight: highlight,
-    facets: facets, applyFilters: applyFilters, parseState: parseState, stateQuery: stateQuery, statusText: statusText,
-    longDate: longDate, safeHref: safeHref, kindLabel: kindLabel,
+    usesSyntax: usesSyntax, queryWords: queryWords, wordClauses: wordClauses, run: run, shardQuery: shardQuery, matchedTerms: matchedTerms,
+    highlight: highlight, facets: facets, manifestFacets: manifestFacets, applyFilters: applyFilters, shardFilter: shardFilter,
+    parseState: parseState, stateQuery: stateQuery, statusText: statusText, longDate: longDate, safeHref: safeHref, kindLabel: kindLabel,
   };
   if (typeof module === 'object' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
@@ -268,6 +326,7 @@
   // Page
 
   var MAX_RESULTS = 100;
+  var PAGE = 10;        // results shown at first, and added by "Show more results", where documents come in small files
   var DEBOUNCE_MS = 150;
 
   var form = document.getElementById('search-form');
@@ -278,21 +337,22 @@
   if (!form || !input || !results || !status || !filtersBox) return;
 
   var state = parseState(window.location.search);
-  var loading = null;   // Promise of { lunr, idx, documents }
+  var loading = null;   // Promise of { lunr, engine }
   var loaded = null;
-  var lastResults = [];
+  var current = null;   // the query on screen: { q, plan, prepared, limit }
   var lastQuery = '';
+  var generation = 0;   // bumped by every new search or filter change: late answers to older ones are dropped
   var timer = 0;
 
   input.value = state.q;
   form.classList.add('search-live');
 
-  function loadScript(src) {
+  function loadScript(src, name) {
     return new Promise(function (resolve, reject) {
-      if (window.lunr) { resolve(window.lunr); return; }
+      if (window[name]) { resolve(window[name]); return; }
       var script = document.createElement('script');
       script.src = src;
-      script.onload = function () { window.lunr ? resolve(window.lunr) : reject(new Error('lunr did not load')); };
+      script.onload = function () { window[name] ? resolve(window[name]) : reject(new Error(name + ' did not load')); };
       script.onerror = function () { reject(new Error('could not load ' + src)); };
       document.head.appendChild(script);
     });
@@ -305,17 +365,22 @@
     });
   }
 
+  function unavailable() {
+    setStatus('Search is not available just now: the search index could not be loaded. You can still browse the meetings, decisions, actions and members.');
+  }
+
   function load() {
     if (loading) return loading;
     setStatus('Loading the search index…');
-    loading = Promise.all([loadScript(form.dataset.lunr), fetchJson(form.dataset.index), fetchJson(form.dataset.documents)])
+    var base = form.dataset.shards;
+    loading = Promise.all([loadScript(form.dataset.lunr, 'lunr'), loadScript(form.dataset.engine, 'QuorumShards'), fetchJson(base + 'manifest.json')])
       .then(function (parts) {
-        loaded = { lunr: parts[0], idx: parts[0].Index.load(parts[1]), documents: parts[2] };
-        renderFilters(facets(loaded.documents));
+        loaded = { lunr: parts[0], engine: new parts[1].ShardIndex(parts[0], base, parts[2], fetchJson) };
+        renderFilters(manifestFacets(parts[2].facets || {}));
         search();
         return loaded;
       }, function (error) {
-        setStatus('Search is not available just now: the search index could not be loaded. You can still browse the meetings, decisions, actions and members.');
+        unavailable();
         loading = null;
         throw error;
       });
@@ -327,28 +392,67 @@
     if (status.textContent !== text) status.textContent = text;
   }
 
+  /** How many results to show at once: all (up to 100) where every document is in one file, else a page. */
+  function pageSize() {
+    return loaded.engine.manifest.chunk >= loaded.engine.documentCount ? MAX_RESULTS : PAGE;
+  }
+
   function search() {
     if (!loaded) return;
     var q = input.value.trim();
     state.q = q;
     updateUrl();
     if (q.length === 0) {
-      lastResults = [];
+      generation++;
+      current = null;
       lastQuery = '';
       clear(results);
       setStatus('Type words, names or an action id to search.');
       return;
     }
-    if (q !== lastQuery) {
-      lastResults = run(loaded.lunr, loaded.idx, q).results;
+    if (q !== lastQuery || !current) {
+      current = { q: q, plan: shardQuery(loaded.lunr, loaded.engine.fields, q), prepared: null, limit: pageSize() };
       lastQuery = q;
     }
-    render();
+    render(false);
   }
 
-  function render() {
-    var shown = applyFilters(lastResults, loaded.documents, state);
+  /** Ranks, fetches and shows the current query's first results; then counts them if that needs more files. */
+  function render(more) {
+    var mine = ++generation, query = current, engine = loaded.engine;
+    var filter = shardFilter(engine, state);
     var filtered = GROUPS.some(function (g) { return state[g].length > 0; });
+    if (!query.plan.query) {
+      draw(query, [], true, more);
+      setStatus(statusText(0, 0, query.q, false));
+      return;
+    }
+    var prepared = query.prepared || engine.prepare(query.plan.query);
+    query.prepared = prepared;
+    Promise.resolve(prepared).then(function (plan) {
+      return engine.top(plan, query.limit, query.plan.words, filter).then(function (top) {
+        return engine.materialise(top.results).then(function (shown) {
+          if (mine !== generation) return;
+          var known = engine.countKnown(plan) && (!filter || engine.facetTable);
+          draw(query, shown, top.exhausted, more);
+          if (!known) setStatus('Showing the best matches for ‘' + query.q + '’; counting…');
+          return engine.count(plan, filter).then(function (count) {
+            if (mine !== generation) return;
+            var text = statusText(count.filtered, count.total, query.q, filtered && count.total > 0);
+            if (shown.length < count.filtered) text += ' Showing the first ' + shown.length + '.';
+            setStatus(text);
+          });
+        });
+      });
+    }).catch(function (error) {
+      if (mine !== generation) return;
+      unavailable();
+      if (window.console) window.console.error(error);
+    });
+  }
+
+  function draw(query, shown, exhausted, more) {
+    var firstNew = more ? results.querySelectorAll('.search-result').length : 0;
     clear(results);
     if (shown.length > 0) {
       var heading = document.createElement('h2');
@@ -360,13 +464,26 @@
       for (var i = 0; i < shown.length && i < MAX_RESULTS; i++) list.appendChild(resultItem(shown[i]));
       results.appendChild(list);
     }
-    var text = statusText(shown.length, lastResults.length, lastQuery, filtered && lastResults.length > 0);
-    if (shown.length > MAX_RESULTS) text += ' Showing the first ' + MAX_RESULTS + '.';
-    setStatus(text);
+    if (!exhausted && shown.length >= query.limit && query.limit < MAX_RESULTS) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'search-more';
+      button.textContent = 'Show more results';
+      button.addEventListener('click', function () {
+        query.limit = Math.min(MAX_RESULTS, query.limit + PAGE);
+        render(true);
+      });
+      results.appendChild(button);
+    }
+    if (more) {
+      // Keyboard users carry on from the first result just added.
+      var links = resultLinks();
+      if (links[firstNew]) links[firstNew].focus();
+    }
   }
 
   function resultItem(result) {
-    var d = loaded.documents[result.ref] || {};
+    var d = result.document || {};
     var terms = matchedTerms(result);
     var li = document.createElement('li');
     li.className = 'search-result';
@@ -464,7 +581,7 @@
           if (box.checked) chosen.push(option.value);
           state[group] = chosen;
           updateUrl();
-          if (lastQuery) render();
+          if (lastQuery && current) { current.limit = pageSize(); render(false); }
         });
         var label = document.createElement('label');
         label.htmlFor = id;

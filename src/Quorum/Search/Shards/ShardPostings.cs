@@ -1,0 +1,147 @@
+using Quorum.Search.Lunr;
+
+namespace Quorum.Search.Shards;
+
+/// <summary>
+/// Every (term, document) pair of the index, grouped by term (its lunr index) in document order: which fields hold
+/// the term (a bit per field, in lunr's field order) and the score in each, in thousandths.
+/// </summary>
+internal sealed class ShardPostings
+{
+    public required int[] Start;      // per term index: first entry (Start[t]..Start[t+1])
+    public required int[] Doc;        // per entry
+    public required ushort[] Mask;    // per entry (at most 16 fields)
+    public required int[] KStart;     // per entry: first score in K (KStart[e]..KStart[e+1])
+    public required int[] K;          // scores, in field order within an entry
+    public required int[] Sum;        // per entry: sum of its scores
+    // Ints and shorts, not longs: at 5,000 meetings there are about 10 million entries.
+
+    public static ShardPostings From(LunrIndex index, int documents)
+    {
+        int fieldCount = index.FieldArray.Length;
+        int termCount = index.TermArray.Length;
+        var vectors = index.FieldVectorArray;
+        var entryCount = new int[termCount + 1];
+        var last = new int[termCount];
+        Array.Fill(last, -1);
+        long scoreCount = 0;
+        for (int d = 0; d < documents; d++)
+        {
+            for (int f = 0; f < fieldCount; f++)
+            {
+                foreach (int t in vectors[d * fieldCount + f].TermIndexArray)
+                {
+                    scoreCount++;
+                    if (last[t] == d) continue;
+                    last[t] = d;
+                    entryCount[t + 1]++;
+                }
+            }
+        }
+        for (int t = 0; t < termCount; t++) entryCount[t + 1] += entryCount[t];
+        int total = entryCount[termCount];
+        var doc = new int[total];
+        var mask = new ushort[total];
+        var fill = (int[])entryCount.Clone();
+        Array.Fill(last, -1);
+        for (int d = 0; d < documents; d++)
+        {
+            for (int f = 0; f < fieldCount; f++)
+            {
+                foreach (int t in vectors[d * fieldCount + f].TermIndexArray)
+                {
+                    if (last[t] != d)
+                    {
+                        last[t] = d;
+                        doc[fill[t]++] = d;
+                    }
+                    mask[fill[t] - 1] |= (ushort)(1 << f);
+                }
+            }
+        }
+        // Scores: each entry's fields in field order.
+        var kStart = new int[total + 1];
+        for (int e = 0; e < total; e++) kStart[e + 1] = kStart[e] + System.Numerics.BitOperations.PopCount((uint)mask[e]);
+        if (kStart[total] != scoreCount) throw new InvalidOperationException("postings and field vectors disagree");
+        var k = new int[kStart[total]];
+        var sum = new int[total];
+        var cursor = (int[])entryCount.Clone(); // per term: the entry of the current document
+        Array.Fill(last, -1);
+        var seenFields = new byte[total];
+        for (int d = 0; d < documents; d++)
+        {
+            for (int f = 0; f < fieldCount; f++)
+            {
+                var vector = vectors[d * fieldCount + f];
+                for (int j = 0; j < vector.TermIndexArray.Length; j++)
+                {
+                    int t = vector.TermIndexArray[j];
+                    if (last[t] != d)
+                    {
+                        if (last[t] >= 0) cursor[t]++;
+                        last[t] = d;
+                    }
+                    int e = cursor[t];
+                    int value = checked((int)ShardWriter.Thousandths(vector.ScoreArray[j]));
+                    k[kStart[e] + seenFields[e]++] = value;
+                    sum[e] = checked(sum[e] + value);
+                }
+            }
+        }
+        return new ShardPostings { Start = entryCount, Doc = doc, Mask = mask, KStart = kStart, K = k, Sum = sum };
+    }
+}
+
+/// <summary>
+/// A term's entries in levels of falling score: tier A (in its shard), then the bands. Tau[l] is the highest sum of
+/// any entry after level l. Each level is in document order.
+/// </summary>
+internal sealed class TierSplit
+{
+    public required List<int[]> Levels;
+    public required List<long> Tau;
+    public bool Complete => Levels.Count == 1;
+
+    /// <summary>Cuts the term's entries: tier A of tierSize, then bands each growth times the one before.</summary>
+    public static TierSplit Of(ShardPostings p, int term, int tierSize, int growth)
+    {
+        int start = p.Start[term], end = p.Start[term + 1], count = end - start;
+        if (count <= tierSize) return new TierSplit { Levels = [Range(start, end)], Tau = [] };
+        var order = Range(start, end);
+        // Highest sum first (ties by document, for a stable order; cuts never fall inside a tie anyway).
+        Array.Sort(order, (a, b) => p.Sum[b] != p.Sum[a] ? p.Sum[b].CompareTo(p.Sum[a]) : p.Doc[a].CompareTo(p.Doc[b]));
+        var levels = new List<int[]>();
+        var tau = new List<long>();
+        int at = 0;
+        long size = tierSize;
+        while (at < count)
+        {
+            int cut = count;
+            if (at + size < count)
+            {
+                int last = (int)(at + size - 1);
+                long v = p.Sum[order[last]];
+                int tieEnd = last + 1, tieStart = last;
+                while (tieEnd < count && p.Sum[order[tieEnd]] == v) tieEnd++;
+                while (tieStart > at && p.Sum[order[tieStart - 1]] == v) tieStart--;
+                // Keep the tie if the level stays within twice its size; else leave it to the next level (tier A may
+                // then be empty); a band that is all one tie takes it whole.
+                cut = tieEnd - at <= 2 * size || (tieStart == at && levels.Count > 0) ? tieEnd : tieStart;
+            }
+            var level = order[at..cut];
+            Array.Sort(level, (a, b) => p.Doc[a].CompareTo(p.Doc[b]));
+            levels.Add(level);
+            at = cut;
+            if (at < count) tau.Add(p.Sum[order[at]]);
+            size = Math.Min(size * growth, int.MaxValue);
+        }
+        return new TierSplit { Levels = levels, Tau = tau };
+    }
+
+    static int[] Range(int start, int end)
+    {
+        var r = new int[end - start];
+        for (int i = 0; i < r.Length; i++) r[i] = start + i;
+        return r;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text;
+
+namespace Quorum.Search.Shards;
+
+/// <summary>
+/// The number encodings of the shard files, all plain ASCII inside JSON strings (so a shard is still text that the
+/// FOI canary scan reads, and nothing needs escaping):
+/// <list type="bullet">
+/// <item><b>VLQ</b>: an unsigned integer as base64url digits, 5 bits each, least significant first; a digit of 32 or
+/// more carries a further digit. 0–31 take one character, up to 1,023 two, up to 32,767 three.</item>
+/// <item><b>Bitmap</b>: one bit per document, 6 bits a character, least significant bit first.</item>
+/// </list>
+/// search-shards.js decodes both.
+/// </summary>
+public static class Vlq
+{
+    public const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    public static void Append(StringBuilder sb, long value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        while (value >= 32)
+        {
+            sb.Append(Alphabet[(int)(value & 31) | 32]);
+            value >>= 5;
+        }
+        sb.Append(Alphabet[(int)value]);
+    }
+
+    public static int Length(long value)
+    {
+        int n = 1;
+        while (value >= 32)
+        {
+            value >>= 5;
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>Decodes a whole string of VLQ numbers (for tests).</summary>
+    public static List<long> Decode(string s)
+    {
+        var values = new List<long>();
+        long value = 0;
+        int shift = 0;
+        foreach (char c in s)
+        {
+            int digit = Alphabet.IndexOf(c, StringComparison.Ordinal);
+            if (digit < 0) throw new FormatException($"'{c}' is not a VLQ digit");
+            value |= (long)(digit & 31) << shift;
+            if (digit >= 32)
+            {
+                shift += 5;
+                continue;
+            }
+            values.Add(value);
+            value = 0;
+            shift = 0;
+        }
+        if (shift != 0) throw new FormatException("unfinished VLQ number");
+        return values;
+    }
+
+    /// <summary>The set of (ascending, distinct) numbers below <paramref name="size"/> as a bitmap.</summary>
+    public static string Bitmap(IEnumerable<int> sorted, int size)
+    {
+        var chars = new int[(size + 5) / 6];
+        foreach (int n in sorted) chars[n / 6] |= 1 << (n % 6);
+        var sb = new StringBuilder(chars.Length);
+        foreach (int c in chars) sb.Append(Alphabet[c]);
+        return sb.ToString();
+    }
+}
