@@ -21,8 +21,11 @@ public sealed record DevServerOptions(string Input, string Output, string? Theme
     public const int DefaultPort = 8080;
     const int PortsToTry = 20;
 
-    /// <summary>How long the folders must stay quiet after a change before a rebuild starts (editors save in several steps).</summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// How long the folders must stay quiet after a change before a rebuild starts (editors save in several steps, a few
+    /// milliseconds apart). It is part of every reload's latency; a save that straggles past it only costs a second rebuild.
+    /// </summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The build date of each rebuild (default: today, as <c>quorum build</c>).</summary>
     public Func<DateOnly>? Today { get; init; }
@@ -221,6 +224,7 @@ public sealed class DevServer : IAsyncDisposable
             using var rest = CancellationTokenSource.CreateLinkedTokenSource(token);
             _rest = rest;
             _cpuAtStart = Trace ? Process.GetCurrentProcess().TotalProcessorTime : TimeSpan.Zero;
+            _gcAtStart = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
             try
             {
                 var report = await Task.Run(() => _builder.Rebuild(paths, files => FirstPagesWritten(files, firstEvent), rest.Token), CancellationToken.None);
@@ -258,15 +262,20 @@ public sealed class DevServer : IAsyncDisposable
         _sentFirst = [];
         if (files.Count == 0 || _inError) return; // after an error, the finished rebuild reloads everything
         _sentFirst = PageUrls(files);
-        _hub.Reload(false, _sentFirst);
+        var sent = _hub.Reload(false, _sentFirst);
+        // The rest of the rebuild keeps every core (and thread-pool thread) busy: let the event go out first, or it
+        // can wait behind that work for hundreds of milliseconds. Bounded, in case a page went away unread.
+        sent.Wait(TimeSpan.FromMilliseconds(250));
         Interlocked.Exchange(ref _reloadSentTicks, Stopwatch.GetTimestamp());
         _firstReloadMs = firstEvent == 0 ? null : Stopwatch.GetElapsedTime(firstEvent).TotalMilliseconds;
         if (Trace)
             _out.WriteLine($"  [trace] reload sent {_firstReloadMs:0} ms after the save; the process used " +
-                           $"{(Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart).TotalMilliseconds:0} ms of CPU since the rebuild started");
+                           $"{(Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart).TotalMilliseconds:0} ms of CPU since the rebuild started " +
+                           $"({GC.CollectionCount(0) - _gcAtStart.Collections} collections, {(GC.GetTotalPauseDuration() - _gcAtStart.Pause).TotalMilliseconds:0} ms paused)");
     }
 
     TimeSpan _cpuAtStart;
+    (int Collections, TimeSpan Pause) _gcAtStart;
 
     double? _firstReloadMs;
     List<string> _sentFirst = [];
@@ -304,7 +313,7 @@ public sealed class DevServer : IAsyncDisposable
                 _sentFirst = [];
                 if (all || urls.Count > 0)
                 {
-                    _hub.Reload(all, urls);
+                    _ = _hub.Reload(all, urls); // nothing follows that could hold it up
                     if (first.Length == 0) Interlocked.Exchange(ref _reloadSentTicks, Stopwatch.GetTimestamp());
                 }
                 _inError = false;
@@ -467,8 +476,9 @@ public sealed class DevServer : IAsyncDisposable
             await response.Body.FlushAsync(context.RequestAborted);
             await foreach (var message in channel.Reader.ReadAllAsync(context.RequestAborted))
             {
-                await response.WriteAsync(message, context.RequestAborted);
+                await response.WriteAsync(message.Text, context.RequestAborted);
                 await response.Body.FlushAsync(context.RequestAborted);
+                message.Delivery?.Sent();
             }
         }
         catch (OperationCanceledException)

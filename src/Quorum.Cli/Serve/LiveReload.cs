@@ -103,7 +103,7 @@ public static class LiveReload
 public sealed class LiveReloadHub
 {
     readonly Lock _lock = new();
-    readonly List<Channel<string>> _clients = [];
+    readonly List<Channel<Outgoing>> _clients = [];
     string? _error;
     bool _closed;
 
@@ -116,34 +116,38 @@ public sealed class LiveReloadHub
     public event Action? Connected;
 
     /// <summary>A new listener; it hears the current error at once, if the site is in error.</summary>
-    public Channel<string> Subscribe()
+    public Channel<Outgoing> Subscribe()
     {
-        var channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        var channel = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
         lock (_lock)
         {
             if (_closed) channel.Writer.TryComplete();
             else
             {
                 _clients.Add(channel);
-                if (_error is not null) channel.Writer.TryWrite(_error);
+                if (_error is not null) channel.Writer.TryWrite(new Outgoing(_error, null));
             }
         }
         Connected?.Invoke();
         return channel;
     }
 
-    public void Unsubscribe(Channel<string> channel)
+    public void Unsubscribe(Channel<Outgoing> channel)
     {
         lock (_lock) _clients.Remove(channel);
     }
 
-    public void Reload(bool all, IEnumerable<string> urls)
+    /// <summary>Tells every listener to reload; the task completes when each has been sent the event (or at once, with none).</summary>
+    public Task Reload(bool all, IEnumerable<string> urls)
     {
         var message = LiveReload.ReloadEvent(all, urls);
         lock (_lock)
         {
             _error = null;
-            foreach (var c in _clients) c.Writer.TryWrite(message);
+            var delivery = new Delivery(_clients.Count);
+            foreach (var c in _clients)
+                if (!c.Writer.TryWrite(new Outgoing(message, delivery))) delivery.Sent();
+            return delivery.Done;
         }
     }
 
@@ -153,7 +157,7 @@ public sealed class LiveReloadHub
         lock (_lock)
         {
             _error = message;
-            foreach (var c in _clients) c.Writer.TryWrite(message);
+            foreach (var c in _clients) c.Writer.TryWrite(new Outgoing(message, null));
         }
     }
 
@@ -166,5 +170,28 @@ public sealed class LiveReloadHub
             foreach (var c in _clients) c.Writer.TryComplete();
             _clients.Clear();
         }
+    }
+}
+
+/// <summary>An event for one listener, and what to tell once it is written.</summary>
+public sealed record Outgoing(string Text, Delivery? Delivery);
+
+/// <summary>Counts the listeners an event has yet to be written to.</summary>
+public sealed class Delivery
+{
+    readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    int _left;
+
+    public Delivery(int listeners)
+    {
+        _left = listeners;
+        if (listeners == 0) _done.SetResult();
+    }
+
+    public Task Done => _done.Task;
+
+    public void Sent()
+    {
+        if (Interlocked.Decrement(ref _left) == 0) _done.TrySetResult();
     }
 }

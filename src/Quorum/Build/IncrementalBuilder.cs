@@ -40,6 +40,9 @@ public sealed record RebuildReport(
     TimeSpan? FirstPagesAt,
     string? Error = null)
 {
+    /// <summary>How many pieces of public Markdown this rebuild's redact parsed; the others were renderings kept from the last one.</summary>
+    public int MarkdownParsed { get; init; }
+
     public bool Succeeded => Outcome is RebuildOutcome.Built or RebuildOutcome.Interrupted or RebuildOutcome.Unchanged;
 }
 
@@ -47,7 +50,8 @@ public sealed record RebuildReport(
 /// Builds a site and then keeps it up to date as input files change, for <c>quorum serve</c>. The first build is the
 /// normal full build (staging folder swapped into place). Each rebuild re-reads only the files that changed (a
 /// <see cref="LoadCache"/>), runs resolve, check and redact over the whole archive (so diagnostics, cross-links and
-/// redaction are exactly a build's), and re-renders only the pages the change affects (<see cref="IncrementalPlan"/>),
+/// redaction are exactly a build's; redact reuses the public text and rendering of unchanged Markdown, a
+/// <see cref="RedactCache"/>), and re-renders only the pages the change affects (<see cref="IncrementalPlan"/>),
 /// writing only files whose bytes changed and deleting those no longer produced: the output folder is always what a
 /// full build would write. A rebuild with errors writes nothing; the last good site stays.
 /// </summary>
@@ -58,6 +62,7 @@ public sealed class IncrementalBuilder : IDisposable
     readonly string _temp;
     readonly Func<DateOnly> _today;
     readonly LoadCache _cache = new();
+    readonly RedactCache _redactCache = new();
     readonly OutputManifest _manifest = new();
 
     // The archive of the last good build, kept only while no rebuild is under way (a rebuild lets it go before its
@@ -77,6 +82,7 @@ public sealed class IncrementalBuilder : IDisposable
     readonly HashSet<string> _pendingUrls = new(StringComparer.Ordinal);
     bool _pendingAll;
     bool _pendingSiteFiles;
+    int _markdownParsed; // by the rebuild under way
 
     public IncrementalBuilder(string inputDirectory, string outputDirectory, string? themeDirectory = null, Func<DateOnly>? today = null)
     {
@@ -114,6 +120,7 @@ public sealed class IncrementalBuilder : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var timings = new PhaseTimings();
+        _markdownParsed = 0;
         var themeRoot = ThemeDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         foreach (var path in changedPaths ?? [])
         {
@@ -144,9 +151,9 @@ public sealed class IncrementalBuilder : IDisposable
             _archive = null; // the snapshot has what the plan needs; the garbage collector can have the rest
             if (raw is null) return Failed(diagnostics, changed, timings, clock);
             var resolved = timings.Time("resolve", () => Resolver.Resolve(raw));
-            timings.Time("check", () => Checker.Check(resolved, diagnostics));
-            if (diagnostics.HasErrors) return Failed(diagnostics, changed, timings, clock);
-            archive = timings.Time("redact", () => Redactor.Redact(resolved, date));
+            archive = timings.Time("check+redact", () => CheckAndRedact(resolved, diagnostics, date));
+            if (archive is null) return Failed(diagnostics, changed, timings, clock);
+            _markdownParsed = _redactCache.Renderings.LastParsed;
         }
 
         Theme theme;
@@ -161,13 +168,11 @@ public sealed class IncrementalBuilder : IDisposable
             return Failed(diagnostics, changed, timings, clock, e.Message);
         }
         var renderer = new SiteRenderer(archive, theme);
-        var pages = timings.Time("pages", renderer.Pages);
-
         try
         {
             return !HasGoodBuild
-                ? FirstBuild(archive, theme, renderer, pages, diagnostics, changed, date, timings, clock)
-                : Update(archive, theme, renderer, pages, diagnostics, changed, date, timings, clock, firstPagesWritten, cancellation);
+                ? FirstBuild(archive, theme, renderer, diagnostics, changed, date, timings, clock)
+                : Update(archive, theme, renderer, diagnostics, changed, date, timings, clock, firstPagesWritten, cancellation);
         }
         catch (ThemeException e)
         {
@@ -175,10 +180,37 @@ public sealed class IncrementalBuilder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Checks and redacts side by side (neither reads what the other makes; the resolver is forgiving, so redact can
+    /// run over input that check rejects); null when check finds errors, and then the public archive is never used.
+    /// </summary>
+    PublicArchive? CheckAndRedact(Resolve.Archive resolved, DiagnosticBag diagnostics, DateOnly date)
+    {
+        var check = Task.Run(() => Checker.Check(resolved, diagnostics));
+        PublicArchive? archive = null;
+        try
+        {
+            archive = Redactor.Redact(resolved, date, _redactCache);
+        }
+        catch (Exception) when (WaitForErrors(check, diagnostics))
+        {
+            // Input with errors that the redactor tripped on: the errors are the report.
+        }
+        check.GetAwaiter().GetResult();
+        return diagnostics.HasErrors ? null : archive;
+    }
+
+    static bool WaitForErrors(Task check, DiagnosticBag diagnostics)
+    {
+        check.Wait();
+        return diagnostics.HasErrors;
+    }
+
     /// <summary>The first good build of the session: a normal full build into a staging folder swapped into place.</summary>
-    RebuildReport FirstBuild(PublicArchive archive, Theme theme, SiteRenderer renderer, IReadOnlyList<SiteRenderer.Page> pages,
+    RebuildReport FirstBuild(PublicArchive archive, Theme theme, SiteRenderer renderer,
         DiagnosticBag diagnostics, List<string> changed, DateOnly date, PhaseTimings timings, Stopwatch clock)
     {
+        var pages = timings.Time("pages", renderer.Pages);
         _manifest.Files.Clear();
         using (var staging = new StagingOutput(_output))
         {
@@ -193,12 +225,11 @@ public sealed class IncrementalBuilder : IDisposable
             _manifest.Files.Keys.Order(StringComparer.Ordinal).ToList(), timings, clock, null);
     }
 
-    RebuildReport Update(PublicArchive archive, Theme theme, SiteRenderer renderer, IReadOnlyList<SiteRenderer.Page> pages,
+    RebuildReport Update(PublicArchive archive, Theme theme, SiteRenderer renderer,
         DiagnosticBag diagnostics, List<string> changed, DateOnly date, PhaseTimings timings, Stopwatch clock,
         Action<IReadOnlyList<string>>? firstPagesWritten, CancellationToken cancellation)
     {
         var before = _snapshot;
-        var urls = new SiteUrls(archive.Site.BasePath);
         var meetingSlugs = changed.Where(p => p.StartsWith("meetings/", StringComparison.Ordinal) && p.EndsWith(".md", StringComparison.Ordinal))
             .Select(p => Path.GetFileNameWithoutExtension(p)).ToHashSet(StringComparer.Ordinal);
         var onlyMeetings = changed.All(p => p.StartsWith("meetings/", StringComparison.Ordinal));
@@ -213,9 +244,9 @@ public sealed class IncrementalBuilder : IDisposable
         _pendingSiteFiles = true;
 
         // The changed meetings' own pages first, whatever else the change affects: the page being edited reloads
-        // without waiting for the registers, feeds and search index.
-        var meetingUrls = meetingSlugs.Select(urls.Meeting).ToHashSet(StringComparer.Ordinal);
-        var first = pages.Where(p => p.Template == "meeting" && meetingUrls.Contains(p.Url)).ToList();
+        // without waiting for the registers, feeds and search index, or even for the list of every other page.
+        var first = archive.Meetings.Where(m => meetingSlugs.Contains(m.Slug)).Select(renderer.MeetingPage).ToList();
+        var firstUrls = first.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
         var output = new IncrementalOutput(_output, _temp, _manifest);
         TimeSpan? firstAt = null;
         if (first.Count > 0)
@@ -225,14 +256,14 @@ public sealed class IncrementalBuilder : IDisposable
             firstPagesWritten?.Invoke(output.Changed.ToList());
         }
 
+        var pages = timings.Time("pages", renderer.Pages);
         var affected = canPlan ? timings.Time("plan", () => IncrementalPlan.AffectedUrls(before!, archive, meetingSlugs)) : null;
         _snapshot = timings.Time("snapshot", () => PlanSnapshot.Of(archive));
         var full = affected is null;
         affected?.UnionWith(pendingUrls);
-        var firstSet = first.ToHashSet(ReferenceEqualityComparer.Instance);
         var toRender = full ? pages.ToList()
             : pages.Where(p => !IncrementalPlan.EntityTemplates.Contains(p.Template) || affected!.Contains(p.Url)).ToList();
-        var rest = toRender.Where(p => !firstSet.Contains(p)).ToList();
+        var rest = toRender.Where(p => !(p.Template == "meeting" && firstUrls.Contains(p.Url))).ToList();
         _pendingAll = full;
         _pendingUrls.Clear();
         _pendingUrls.UnionWith(rest.Where(p => IncrementalPlan.EntityTemplates.Contains(p.Template)).Select(p => p.Url));
@@ -265,7 +296,7 @@ public sealed class IncrementalBuilder : IDisposable
         _pendingAll = false;
 
         // Pages not re-rendered are still produced (unchanged); whatever else the output held is gone.
-        var renderedSet = toRender.Concat(first).ToHashSet(ReferenceEqualityComparer.Instance);
+        var renderedSet = toRender.ToHashSet(ReferenceEqualityComparer.Instance);
         var kept = full ? [] : pages.Where(p => !renderedSet.Contains(p)).Select(renderer.FileFor).Concat(_assets);
         var deleted = timings.Time("delete", () => output.DeleteOthers(kept));
         RemoveTemp();
@@ -292,7 +323,10 @@ public sealed class IncrementalBuilder : IDisposable
 
     RebuildReport Report(RebuildOutcome outcome, IReadOnlyList<Diagnostic> diagnostics, List<string> changed, bool full, int rendered, int total,
         IReadOnlyList<string> files, PhaseTimings timings, Stopwatch clock, TimeSpan? firstAt, string? error = null) =>
-        new(outcome, diagnostics, changed, full, rendered, total, files, _manifest.Files.Count, timings, clock.Elapsed, firstAt, error);
+        new(outcome, diagnostics, changed, full, rendered, total, files, _manifest.Files.Count, timings, clock.Elapsed, firstAt, error)
+        {
+            MarkdownParsed = _markdownParsed,
+        };
 
     HashSet<string> AssetPaths(Theme theme) =>
         Directory.Exists(theme.AssetsDirectory)

@@ -1,3 +1,4 @@
+using Markdig;
 using Markdig.Syntax;
 using Quorum.Load;
 using Quorum.Markdown.CrossLinks;
@@ -12,15 +13,18 @@ namespace Quorum.Redact;
 /// </summary>
 public static class PublicMarkdownParser
 {
-    public static PublicArchive ParseAll(PublicArchive archive, IReadOnlyDictionary<string, string> memberIdByName)
+    /// <param name="cache">Renderings of earlier redacts to reuse (<c>quorum serve</c>); null parses every piece.</param>
+    public static PublicArchive ParseAll(PublicArchive archive, IReadOnlyDictionary<string, string> memberIdByName, MarkdownRenderingCache? cache = null)
     {
         var urls = new SiteUrls(archive.Site.BasePath);
         var membersById = archive.Members.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var phrases = memberIdByName
             .Where(p => membersById.ContainsKey(p.Value))
             .Select(p => KeyValuePair.Create(p.Key, new CrossLinkTarget(CrossLinkKind.Member, p.Value, urls.Member(p.Value))))
-            .Concat(archive.Actions.Select(a => KeyValuePair.Create(a.Id, new CrossLinkTarget(CrossLinkKind.Action, a.Id, urls.Action(a.Id)))));
-        var pipeline = MarkdownPipelines.Render(new CrossLinkMatcher(phrases));
+            .Concat(archive.Actions.Select(a => KeyValuePair.Create(a.Id, new CrossLinkTarget(CrossLinkKind.Action, a.Id, urls.Action(a.Id)))))
+            .ToList();
+        MarkdownPipeline Build() => MarkdownPipelines.Render(new CrossLinkMatcher(phrases));
+        var pipeline = cache is null ? Build() : cache.Pipeline(phrases, Build);
 
         var all = new List<(PublicMarkdown Markdown, PublicItem? Item)>();
         all.AddRange(archive.Members.Select(m => (m.Biography, (PublicItem?)null)));
@@ -34,14 +38,35 @@ public static class PublicMarkdownParser
         }
         // Each piece is parsed, its decisions found, and rendered to HTML and plain text on one thread; only the
         // strings are kept, so the parsed documents can be collected as soon as each piece is done.
-        var found = new PublicDecision[all.Count][];
-        Parallel.For(0, all.Count, i => found[i] = Parse(all[i].Markdown, all[i].Item, pipeline));
+        var keys = new MarkdownRenderingCache.Key[all.Count];
+        var renderings = new MarkdownRenderingCache.Rendering[all.Count];
+        var parsed = 0;
+        Parallel.For(0, all.Count, i =>
+        {
+            var (markdown, item) = all[i];
+            keys[i] = new MarkdownRenderingCache.Key(markdown.Text, item?.Number);
+            if (cache?.Find(keys[i]) is not { } rendering)
+            {
+                rendering = Parse(markdown.Text, item, pipeline);
+                Interlocked.Increment(ref parsed);
+            }
+            renderings[i] = rendering;
+        });
+        cache?.Keep(keys, renderings, parsed);
 
         var decisions = new List<PublicDecision>();
         for (var i = 0; i < all.Count; i++)
         {
+            var (markdown, rendering) = (all[i].Markdown, renderings[i]);
+            markdown.Html = rendering.Html;
+            markdown.InlineHtml = rendering.InlineHtml;
+            markdown.Plain = rendering.Plain;
             if (all[i].Item is not { } item) continue;
-            foreach (var decision in found[i])
+            item.MentionedMembers = rendering.MentionedMembers;
+            foreach (var decision in rendering.Decisions.Select((d, n) => new PublicDecision
+                     {
+                         Item = item, Index = n + 1, Html = d.Html, Plain = d.Plain, MentionedMembers = d.MentionedMembers,
+                     }))
             {
                 item.Decisions.Add(decision);
                 decisions.Add(decision);
@@ -66,25 +91,19 @@ public static class PublicMarkdownParser
         };
     }
 
-    /// <summary>Parses one piece of public Markdown and keeps its renderings; for an item, returns its decisions.</summary>
-    static PublicDecision[] Parse(PublicMarkdown markdown, PublicItem? item, Markdig.MarkdownPipeline pipeline)
+    /// <summary>Parses one piece of public Markdown and renders it; for an item, with its decisions and mentions.</summary>
+    static MarkdownRenderingCache.Rendering Parse(string text, PublicItem? item, MarkdownPipeline pipeline)
     {
-        var document = Markdig.Markdown.Parse(markdown.Text, pipeline);
+        var document = Markdig.Markdown.Parse(text, pipeline);
         var decisions = item is null ? [] : document.Descendants<DecisionBlock>().Select((block, i) =>
         {
-            var decision = new PublicDecision
-            {
-                Item = item, Index = i + 1, Html = MarkdownHtml.Children(block), Plain = PlainText.Of(block),
-                MentionedMembers = MentionedMembers(block),
-            };
-            block.SetData(DecisionExtension.AnchorKey, decision.Anchor); // the meeting page's id for the block
-            return decision;
+            // The meeting page's id for the block, which the register links to.
+            block.SetData(DecisionExtension.AnchorKey, PublicDecision.AnchorFor(item.Number, i + 1));
+            return new MarkdownRenderingCache.DecisionRendering(MarkdownHtml.Children(block), PlainText.Of(block), MentionedMembers(block));
         }).ToArray();
-        if (item is not null) item.MentionedMembers = MentionedMembers(document);
-        markdown.Html = MarkdownHtml.Block(document);
-        markdown.InlineHtml = MarkdownHtml.IsOneParagraph(document) ? MarkdownHtml.Inline(document) : markdown.Html;
-        markdown.Plain = PlainText.Of(document);
-        return decisions;
+        var html = MarkdownHtml.Block(document);
+        return new MarkdownRenderingCache.Rendering(html, MarkdownHtml.IsOneParagraph(document) ? MarkdownHtml.Inline(document) : html,
+            PlainText.Of(document), item is null ? [] : MentionedMembers(document), decisions);
     }
 
     static string[] MentionedMembers(Block block) =>

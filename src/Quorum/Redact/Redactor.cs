@@ -12,8 +12,13 @@ namespace Quorum.Redact;
 /// </summary>
 public static class Redactor
 {
-    public static PublicArchive Redact(Archive archive, DateOnly buildDate)
+    /// <param name="cache">Public texts and renderings kept from earlier redacts (<c>quorum serve</c>); null for a build.</param>
+    public static PublicArchive Redact(Archive archive, DateOnly buildDate, RedactCache? cache = null)
     {
+        cache?.Texts.Begin(buildDate);
+        PublicText publicText = cache is null
+            ? (markdown, range) => TextRedaction.PublicText(markdown, range, buildDate)
+            : (markdown, range) => cache.Texts.PublicText(markdown, range, buildDate);
         var site = archive.Site;
         var publicSite = new PublicSite(site.Title, site.BaseUrl, site.Language, site.Description, site.EditUrl,
             site.Licence ?? "Open Government Licence v3.0",
@@ -36,7 +41,7 @@ public static class Redactor
             Organisation = m.Raw.Organisation,
             Roles = m.Raw.Roles.Select(r => new PublicRole(r.Body.Value,
                 bodies.TryGetValue(r.Body.Value, out var b) ? b.Name : r.Body.Value, r.Role, r.From, r.Until)).ToList(),
-            Biography = new PublicMarkdown(TextRedaction.PublicText(m.Raw.Biography, m.Raw.Biography.All, buildDate)),
+            Biography = new PublicMarkdown(publicText(m.Raw.Biography, m.Raw.Biography.All)),
             SourcePath = m.Raw.SourcePath,
         }, StringComparer.Ordinal);
         foreach (var m in members.Values)
@@ -49,7 +54,7 @@ public static class Redactor
         foreach (var meeting in archive.Meetings)
         {
             if (!meeting.Raw.Publish || meeting.Body is null) continue;
-            var pm = Meeting(meeting, bodies[meeting.Body.Id], members, buildDate);
+            var pm = Meeting(meeting, bodies[meeting.Body.Id], members, buildDate, publicText);
             meetings.Add(pm);
             foreach (var action in meeting.ActionsRaised)
             {
@@ -93,14 +98,18 @@ public static class Redactor
             {
                 Slug = p.Slug,
                 Title = p.Title,
-                Content = new PublicMarkdown(TextRedaction.PublicText(p.Markdown, p.Markdown.All, buildDate)),
+                Content = new PublicMarkdown(publicText(p.Markdown, p.Markdown.All)),
                 SourcePath = p.SourcePath,
             }).ToList(),
         };
-        return PublicMarkdownParser.ParseAll(archiveOut, archive.MembersByName.ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal));
+        return PublicMarkdownParser.ParseAll(archiveOut, archive.MembersByName.ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal),
+            cache?.Renderings);
     }
 
-    static PublicMeeting Meeting(Meeting meeting, PublicBody body, Dictionary<string, PublicMember> members, DateOnly date)
+    /// <summary>The public text of a range of Markdown (<see cref="TextRedaction.PublicText"/> for the build date).</summary>
+    delegate string PublicText(RawMarkdown markdown, RawRange range);
+
+    static PublicMeeting Meeting(Meeting meeting, PublicBody body, Dictionary<string, PublicMember> members, DateOnly date, PublicText publicText)
     {
         var raw = meeting.Raw;
         List<PublicAttendee> Group(AttendanceGroup g) => meeting.Attendance.Where(a => a.Group == g)
@@ -120,19 +129,19 @@ public static class Redactor
             Present = Group(AttendanceGroup.Present),
             InAttendance = Group(AttendanceGroup.InAttendance),
             Apologies = Group(AttendanceGroup.Apologies),
-            Preamble = new PublicMarkdown(TextRedaction.PublicText(raw.Markdown, raw.Preamble, date)),
+            Preamble = new PublicMarkdown(publicText(raw.Markdown, raw.Preamble)),
             NextMeeting = raw.NextMeeting is { } n ? new PublicNextMeeting(n.Date, n.Start, n.End, n.Venue) : null,
             SourcePath = raw.SourcePath,
         };
         foreach (var item in raw.Items)
         {
-            var pi = Item(item, pm, null, raw.Markdown, date);
+            var pi = Item(item, pm, null, raw.Markdown, date, publicText);
             pm.Items.Add(pi);
         }
         return pm;
     }
 
-    static PublicItem Item(RawItem item, PublicMeeting meeting, PublicItem? parent, RawMarkdown markdown, DateOnly date)
+    static PublicItem Item(RawItem item, PublicMeeting meeting, PublicItem? parent, RawMarkdown markdown, DateOnly date, PublicText publicText)
     {
         var exemption = item.Exemption is { } e && e.AppliesOn(date) ? new PublicExemption(e.Ground, e.Until) : null;
         var pi = new PublicItem
@@ -143,11 +152,11 @@ public static class Redactor
             Level = item.Level,
             Parent = parent,
             Exemption = exemption,
-            Content = new PublicMarkdown(exemption is null ? TextRedaction.PublicText(markdown, item.Content, date) : ""),
+            Content = new PublicMarkdown(exemption is null ? publicText(markdown, item.Content) : ""),
         };
         // An exempt item withholds its sub-items too: not even their titles are published.
         if (exemption is null)
-            foreach (var sub in item.SubItems) pi.SubItems.Add(Item(sub, meeting, pi, markdown, date));
+            foreach (var sub in item.SubItems) pi.SubItems.Add(Item(sub, meeting, pi, markdown, date, publicText));
         return pi;
     }
 

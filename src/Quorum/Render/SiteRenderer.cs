@@ -19,6 +19,9 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
 
     public IReadOnlyList<Page> Pages() => PageList.For(archive, _urls);
 
+    /// <summary>One meeting's page, the same as its entry in <see cref="Pages"/>, without making every other page's model.</summary>
+    public Page MeetingPage(PublicMeeting meeting) => PageList.Meeting(archive, _urls, meeting);
+
     public void Render(ISiteOutput output)
     {
         var pages = Pages();

@@ -93,6 +93,55 @@ public sealed class IncrementalBuilderTests : IDisposable
     }
 
     [Fact]
+    public void A_rebuild_re_parses_only_the_markdown_the_save_changed()
+    {
+        var first = _builder.Rebuild();
+        Assert.Equal(RebuildOutcome.Built, first.Outcome);
+        Assert.True(first.MarkdownParsed > 100, $"the first build parsed {first.MarkdownParsed} pieces of Markdown");
+
+        // A sentence appended to a meeting's last item: that item is the one piece whose public text changed.
+        var meeting = MeetingFiles[5];
+        Edit(meeting, t => t + "\nThe clerk added a sentence to this item.\n");
+        var report = Rebuild(meeting);
+        Assert.Equal(1, report.MarkdownParsed);
+        Assert.Contains("The clerk added a sentence", File.ReadAllText(_temp[$"site/meetings/{Path.GetFileNameWithoutExtension(meeting)}/index.html"]));
+        AssertSameAsFullBuild();
+
+        // A save that changes no public text (a venue) parses nothing.
+        Edit(meeting, t => Regex.Replace(t, "^venue: .*$", "venue: The Old Court Room", RegexOptions.Multiline));
+        Assert.Equal(0, Rebuild(meeting).MarkdownParsed);
+        AssertSameAsFullBuild();
+    }
+
+    [Fact]
+    public void A_new_alias_or_name_changes_every_rendering_so_none_is_reused()
+    {
+        var first = _builder.Rebuild();
+        Assert.Equal(RebuildOutcome.Built, first.Outcome);
+        var meeting = MeetingFiles[3];
+        var slug = Path.GetFileNameWithoutExtension(meeting);
+        Edit(meeting, t => t + "\nCouncillor Quill Penhaligon spoke for the motion.\n");
+        Assert.Equal(1, Rebuild(meeting).MarkdownParsed);
+        Assert.DoesNotContain(">Councillor Quill Penhaligon</a>", File.ReadAllText(_temp[$"site/meetings/{slug}/index.html"]));
+
+        // The phrase becomes a member's alias: the minutes that were rendered without the link must now have it.
+        var memberFile = Directory.GetFiles(Path.Combine(_input, "members"), "*.md").Order(StringComparer.Ordinal).First();
+        var memberId = Path.GetFileNameWithoutExtension(memberFile);
+        Edit(memberFile, t => t.Contains("\naliases: [", StringComparison.Ordinal)
+            ? t.Replace("\naliases: [", "\naliases: [\"Councillor Quill Penhaligon\", ", StringComparison.Ordinal)
+            : Regex.Replace(t, "^(name: .*)$", "$1\naliases: [\"Councillor Quill Penhaligon\"]", RegexOptions.Multiline));
+        var aliased = Rebuild(memberFile);
+        Assert.Equal(first.MarkdownParsed, aliased.MarkdownParsed);
+        Assert.Matches($"href=\"[^\"]*/members/{memberId}/\">Councillor Quill Penhaligon</a>", File.ReadAllText(_temp[$"site/meetings/{slug}/index.html"]));
+        AssertSameAsFullBuild();
+
+        // A member's new name relinks every mention of it, and of the old name no longer.
+        Edit(memberFile, t => Regex.Replace(t, "^name: .*$", "name: \"Quill Penhaligon-Smith\"", RegexOptions.Multiline));
+        Assert.Equal(first.MarkdownParsed, Rebuild(memberFile).MarkdownParsed);
+        AssertSameAsFullBuild();
+    }
+
+    [Fact]
     public void Updates_attendance_mentions_dates_and_deletions_stay_exact()
     {
         Assert.Equal(RebuildOutcome.Built, _builder.Rebuild().Outcome);
@@ -123,10 +172,18 @@ public sealed class IncrementalBuilderTests : IDisposable
         Assert.False(Rebuild(meeting).Full);
         AssertSameAsFullBuild();
 
-        // Move a meeting to a later date: the previous/next links around its old and new places change.
-        Edit(files[1], t => Regex.Replace(t, @"^date: (\d{4})-(\d\d)-(\d\d)$", m => $"date: {int.Parse(m.Groups[1].Value) + 5}-{m.Groups[2].Value}-{m.Groups[3].Value}",
-            RegexOptions.Multiline));
+        // Move a meeting to a later date, still before the newest: the previous/next links around its old and new
+        // places change.
+        static DateOnly DateOf(string file) => DateOnly.Parse(Regex.Match(File.ReadAllText(file), @"^date: (\S+)$", RegexOptions.Multiline).Groups[1].Value);
+        void MoveTo(string file, DateOnly date) =>
+            Edit(file, t => Regex.Replace(t, @"^date: \S+$", $"date: {date:yyyy-MM-dd}", RegexOptions.Multiline));
+        MoveTo(files[1], DateOf(files[4]).AddDays(1));
         Assert.False(Rebuild(files[1]).Full);
+        AssertSameAsFullBuild();
+
+        // Past the newest: registers and members' pages show the year to the newest minutes, so everything changes.
+        MoveTo(files[1], files.Max(DateOf).AddYears(1));
+        Assert.True(Rebuild(files[1]).Full);
         AssertSameAsFullBuild();
 
         // Delete a meeting: its actions disappear (cross-links elsewhere change), so everything is re-rendered, and

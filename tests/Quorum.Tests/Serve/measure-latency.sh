@@ -95,5 +95,7 @@ done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else print int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 echo
 echo "meeting edited: $url ($meetings meetings; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg))"
-echo "median save -> reload event: $(median "${results[@]}") ms over $saves saves"
+# The 90th percentile by nearest rank (the 9th of 10 saves).
+p90() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else { r = int((NR * 9 + 9) / 10); print a[r] } }'; }
+echo "median save -> reload event: $(median "${results[@]}") ms, p90 $(p90 "${results[@]}") ms over $saves saves"
 echo "median reload event -> page reloaded in Chromium: $(median "${browser[@]}") ms"
