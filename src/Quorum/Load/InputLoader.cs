@@ -12,7 +12,8 @@ public static class InputLoader
     public static RawInput? Load(string inputDirectory, DiagnosticBag diagnostics, LoadCache? cache)
     {
         var root = Path.GetFullPath(inputDirectory);
-        string Display(string full) => Path.GetRelativePath(Environment.CurrentDirectory, full).Replace('\\', '/');
+        var displayRoot = cache?.DisplayRoot ?? Environment.CurrentDirectory;
+        string Display(string full) => Path.GetRelativePath(displayRoot, full).Replace('\\', '/');
 
         var siteFile = Path.Combine(root, "site.yml");
         if (!Directory.Exists(root))

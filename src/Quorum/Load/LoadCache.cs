@@ -10,6 +10,12 @@ namespace Quorum.Load;
 /// </summary>
 public sealed class LoadCache
 {
+    /// <summary>
+    /// The folder that paths in messages are relative to: the working directory when the cache was made. Fixed, so that
+    /// a change of working directory (process-wide: another thread, or a test) cannot make every entry look different.
+    /// </summary>
+    public string DisplayRoot { get; } = Environment.CurrentDirectory;
+
     sealed record Entry(DateTime LastWriteUtc, long Length, string DisplayPath, UInt128 TextHash, object? Record, IReadOnlyList<Diagnostic> Diagnostics)
     {
         public bool Stale { get; init; }
