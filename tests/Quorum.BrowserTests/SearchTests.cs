@@ -90,6 +90,33 @@ public sealed class SearchTests(SiteFixture sites)
     }
 
     [ChromiumFact]
+    public async Task On_a_phone_the_filters_start_folded_so_the_results_come_first()
+    {
+        await using var visit = await sites.OpenAsync(width: 320, height: 640);
+        var page = visit.Page;
+        await visit.GotoAsync(sites.Demo.Url("search/?q=council"));
+        await Expect(page.Locator(ResultLinks).First).ToBeAttachedAsync();
+        var fold = page.Locator("#search-filters details.search-filters-fold");
+        await Expect(fold).Not.ToHaveAttributeAsync("open", "");
+        await Expect(page.Locator("#search-filters fieldset.search-filters")).ToBeHiddenAsync();
+
+        // Opened from the keyboard, the filters are there to tick.
+        await fold.Locator("summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#search-filters fieldset.search-filters > legend")).ToBeVisibleAsync();
+
+        // A filter already ticked (from the address) shows, folded or not; on a wide screen they start open.
+        await visit.GotoAsync(sites.Demo.Url("search/?q=council&kind=item"));
+        await Expect(page.Locator(ResultLinks).First).ToBeAttachedAsync();
+        await Expect(fold).ToHaveAttributeAsync("open", "");
+        await page.SetViewportSizeAsync(1280, 800);
+        await visit.GotoAsync(sites.Demo.Url("search/?q=council"));
+        await Expect(page.Locator(ResultLinks).First).ToBeVisibleAsync();
+        await Expect(fold).ToHaveAttributeAsync("open", "");
+        visit.AssertNoProblems();
+    }
+
+    [ChromiumFact]
     public async Task The_body_and_year_filters_narrow_the_results_on_a_site_with_two_bodies()
     {
         await using var visit = await sites.OpenAsync();

@@ -552,8 +552,26 @@
 
   var GROUP_LEGENDS = { kind: 'Kind', body: 'Body', year: 'Year' };
 
+  // On a phone the filters would push every result below the fold, so there they start folded under a summary; on a
+  // wider screen, or with a filter already ticked (from the address), they start open.
+  var filtersFold = null;
+  function filtersHolder() {
+    if (filtersFold) return filtersFold;
+    filtersFold = document.createElement('details');
+    filtersFold.className = 'search-filters-fold';
+    filtersFold.open = !window.matchMedia || window.matchMedia('(min-width: 40em)').matches;
+    var summary = document.createElement('summary');
+    summary.textContent = 'Filters';
+    filtersFold.appendChild(summary);
+    filtersBox.appendChild(filtersFold);
+    return filtersFold;
+  }
+
   function renderFilters(options) {
-    clear(filtersBox);
+    var holder = filtersHolder();
+    var previous = holder.querySelector('fieldset.search-filters');
+    if (previous) holder.removeChild(previous);
+    if (GROUPS.some(function (g) { return state[g].length > 0; })) holder.open = true;
     var outer = document.createElement('fieldset');
     outer.className = 'search-filters';
     var legend = document.createElement('legend');
@@ -592,7 +610,7 @@
       });
       outer.appendChild(set);
     });
-    filtersBox.appendChild(outer);
+    holder.appendChild(outer);
     filtersBox.hidden = false;
   }
 
