@@ -450,17 +450,7 @@ public sealed class DevServer : IAsyncDisposable
     static FileExtensionContentTypeProvider ContentTypes()
     {
         var p = new FileExtensionContentTypeProvider();
-        p.Mappings[".html"] = "text/html";
-        p.Mappings[".json"] = "application/json";
-        p.Mappings[".ics"] = "text/calendar";
-        p.Mappings[".xml"] = "application/xml";
-        p.Mappings[".svg"] = "image/svg+xml";
-        p.Mappings[".js"] = "text/javascript";
-        p.Mappings[".mjs"] = "text/javascript";
-        p.Mappings[".css"] = "text/css";
-        p.Mappings[".csv"] = "text/csv";
-        p.Mappings[".txt"] = "text/plain";
-        p.Mappings[".webmanifest"] = "application/manifest+json";
+        foreach (var (extension, type) in Quorum.Write.SiteMediaTypes.ByExtension) p.Mappings[extension] = type;
         return p;
     }
 

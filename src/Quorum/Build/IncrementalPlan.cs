@@ -1,6 +1,5 @@
-using Markdig.Syntax;
-using Quorum.Markdown.CrossLinks;
 using Quorum.Public;
+using Quorum.Render;
 
 namespace Quorum.Build;
 
@@ -22,7 +21,7 @@ static class IncrementalPlan
     public static HashSet<string>? AffectedUrls(PlanSnapshot before, PublicArchive after, IReadOnlyCollection<string> changedMeetingSlugs)
     {
         var now = PlanSnapshot.Signature(after);
-        if (before.Site != after.Site || before.Newest != now.Newest || !before.Members.SequenceEqual(now.Members, StringComparer.Ordinal) ||
+        if (before.Site != after.Site || before.RecentSince != now.RecentSince || !before.Members.SequenceEqual(now.Members, StringComparer.Ordinal) ||
             !before.Bodies.SequenceEqual(now.Bodies, StringComparer.Ordinal) || !before.ActionIds.SequenceEqual(now.ActionIds, StringComparer.Ordinal))
             return null;
 
@@ -80,8 +79,8 @@ sealed class PlanSnapshot
     public required string[] Members { get; init; }
     public required string[] Bodies { get; init; }
     public required string[] ActionIds { get; init; }
-    /// <summary>The date of the newest minutes: registers and members' pages list what changed in the year to it.</summary>
-    public required DateOnly? Newest { get; init; }
+    /// <summary>Where registers' and members' lists start (<see cref="PageList.RecentSince"/>): when it moves, they all change.</summary>
+    public required DateOnly RecentSince { get; init; }
     /// <summary>For each meeting slug, the URLs of the pages that show something of it.</summary>
     public required Dictionary<string, string[]> Dependents { get; init; }
 
@@ -102,15 +101,15 @@ sealed class PlanSnapshot
             dependents[m.Slug] = IncrementalPlan.Dependents(m, mentions.GetValueOrDefault(m) ?? [], urls).Distinct(StringComparer.Ordinal).ToArray();
         return new PlanSnapshot
         {
-            Site = archive.Site, Members = signature.Members, Bodies = signature.Bodies, ActionIds = signature.ActionIds, Newest = signature.Newest,
+            Site = archive.Site, Members = signature.Members, Bodies = signature.Bodies, ActionIds = signature.ActionIds, RecentSince = signature.RecentSince,
             Dependents = dependents,
         };
     }
 
-    /// <summary>What every page can depend on: members' and bodies' ids and names, which action ids exist (cross-links), and the newest minutes' date.</summary>
-    internal static (string[] Members, string[] Bodies, string[] ActionIds, DateOnly? Newest) Signature(PublicArchive a) =>
+    /// <summary>What every page can depend on: members' and bodies' ids and names, which action ids exist (cross-links), and where the lists of recent entries start.</summary>
+    internal static (string[] Members, string[] Bodies, string[] ActionIds, DateOnly RecentSince) Signature(PublicArchive a) =>
         (a.Members.Select(m => m.Id + "\n" + m.Name).ToArray(),
          a.Bodies.Select(b => b.Id + "\n" + b.Name).ToArray(),
          a.Actions.Select(x => x.Id).Order(StringComparer.Ordinal).ToArray(),
-         a.Meetings.Count > 0 ? a.Meetings.Max(m => m.Date) : null);
+         PageList.RecentSince(a));
 }

@@ -17,9 +17,7 @@ static class PageList
         var pages = new List<SiteRenderer.Page>();
 
         var openActions = a.Actions.Where(x => x.IsOpen()).ToList();
-        // Registers and members' pages list every open action, and what closed, was decided or was said in the year to
-        // the newest minutes; the rest stays on the meetings' pages, in search and in /data/.
-        var since = (a.Meetings.Count > 0 ? a.Meetings.Max(m => m.Date) : a.BuildDate).AddYears(-1);
+        var since = RecentSince(a);
         pages.Add(new(u.Home, "home", new HomeModel(a.Site,
             a.Meetings.Reverse().Take(10).ToList(), openActions.AsEnumerable().Reverse().Take(15).ToList(), openActions.Count,
             a.Bodies, a.Decisions.Take(5).ToList(), a.Pages), a.Site.Title, "home", [], JsonLd: JsonLd.WebSite(a, u)));
@@ -50,8 +48,7 @@ static class PageList
                 a.Actions.Where(x => x.Meeting.Body == b && x.IsOpen()).ToList(),
                 Recent<PublicAction>.Of(a.Actions.Where(x => x.Meeting.Body == b && !x.IsOpen()), x => x.LastChanged, since)))
             .Where(b => b.Open.Count + b.Closed.Total > 0).ToList();
-        pages.Add(new(u.Actions, "actions", new ActionsModel(byBody, openActions.Count, a.Actions.Count - openActions.Count,
-            a.Actions.Count(x => !x.IsOpen() && x.LastChanged < since), since),
+        pages.Add(new(u.Actions, "actions", new ActionsModel(byBody, openActions.Count, a.Actions.Count - openActions.Count, since),
             "Actions", "actions", [home]));
         foreach (var x in a.Actions)
             pages.Add(new(u.Action(x.Id), "action", new ActionModel(x, x.IsOpen()), $"Action {x.Id}", "actions", [home, actionsCrumb]));
@@ -80,6 +77,12 @@ static class PageList
         pages.Add(new(u.BasePath + "404.html", "404", new EmptyModel(a.Site), "Page not found", "", [], InSitemap: false, File: "404.html"));
         return pages;
     }
+
+    /// <summary>
+    /// Registers and members' pages list every open action, and what closed, was decided or was said on or after this
+    /// date: a year before the newest minutes. The rest stays on the meetings' pages, in search and in /data/.
+    /// </summary>
+    public static DateOnly RecentSince(PublicArchive a) => (a.Meetings.Count > 0 ? a.Meetings.Max(m => m.Date) : a.BuildDate).AddYears(-1);
 
     /// <summary>One meeting's page, as in <see cref="For"/> (<c>quorum serve</c> renders the edited one before making the rest).</summary>
     public static SiteRenderer.Page Meeting(PublicArchive a, SiteUrls u, PublicMeeting m) =>

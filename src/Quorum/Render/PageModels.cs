@@ -57,7 +57,10 @@ public sealed record Recent<T>(IReadOnlyList<T> Shown, int Earlier, DateOnly Sin
 
 public sealed record BodyActions(PublicBody Body, IReadOnlyList<PublicAction> Open, Recent<PublicAction> Closed);
 
-public sealed record ActionsModel(IReadOnlyList<BodyActions> Bodies, int OpenCount, int ClosedCount, int EarlierClosedCount, DateOnly Since);
+public sealed record ActionsModel(IReadOnlyList<BodyActions> Bodies, int OpenCount, int ClosedCount, DateOnly Since)
+{
+    public int EarlierClosedCount => Bodies.Sum(b => b.Closed.Earlier);
+}
 
 public sealed record ActionModel(PublicAction Action, bool IsOpen);
 

@@ -40,12 +40,7 @@ public sealed partial class StaticSiteServer : IAsyncDisposable
         var files = new PhysicalFileProvider(Path.GetFullPath(folder));
         var requestPath = new PathString(basePath.TrimEnd('/'));
         var types = new FileExtensionContentTypeProvider();
-        types.Mappings[".json"] = "application/json";
-        types.Mappings[".ics"] = "text/calendar";
-        types.Mappings[".csv"] = "text/csv";
-        types.Mappings[".xml"] = "application/xml";
-        types.Mappings[".txt"] = "text/plain";
-        types.Mappings[".js"] = "text/javascript";
+        foreach (var (extension, type) in Quorum.Write.SiteMediaTypes.ByExtension) types.Mappings[extension] = type;
 
         app.Use((context, next) =>
         {

@@ -13,17 +13,17 @@ internal sealed class ShardOutput(ISiteOutput output)
     public long Bytes => Interlocked.Read(ref _bytes);
     public int Files => _files;
 
-    public void Raw(string path, string text) => Bytes_(path, Encoding.UTF8.GetBytes(text));
+    public void Raw(string path, string text) => Write(path, Encoding.UTF8.GetBytes(text));
 
     public void Json(string path, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer, SearchJson.Options)) write(json);
         buffer.Write("\n"u8);
-        Bytes_(path, buffer.WrittenSpan);
+        Write(path, buffer.WrittenSpan);
     }
 
-    void Bytes_(string path, ReadOnlySpan<byte> bytes)
+    void Write(string path, ReadOnlySpan<byte> bytes)
     {
         output.Write(path, bytes);
         Interlocked.Add(ref _bytes, bytes.Length);
