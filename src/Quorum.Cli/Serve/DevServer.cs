@@ -321,7 +321,8 @@ public sealed class DevServer : IAsyncDisposable
                 _out.WriteLine($"[{time}] {changed} changed: {what}{report.PagesRendered}/{report.PagesTotal} pages re-rendered" +
                                $"{(report.Full ? " (all)" : "")}, {Quorum.Cli.Report.Plural(report.FilesChanged.Count, "file")} changed; " +
                                $"{first}{sinceSave.TrimEnd(',', ' ')}{(sinceSave.Length > 0 ? "; " : "")}rebuild {report.Elapsed.TotalMilliseconds:0} ms " +
-                               $"({string.Join(", ", report.Timings.Phases.Select(p => $"{p.Phase} {p.Time.TotalMilliseconds:0}"))})");
+                               $"({string.Join(", ", report.Timings.Phases.Select(p => $"{p.Phase} {p.Time.TotalMilliseconds:0}"))}" +
+                               $"{(report.SideTimings.Count > 0 ? $"; side by side: {string.Join(", ", report.SideTimings.Select(p => $"{p.Phase} {p.Time.TotalMilliseconds:0}"))}" : "")})");
                 PrintNewWarnings(report);
                 break;
             }

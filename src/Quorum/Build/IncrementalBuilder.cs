@@ -43,6 +43,9 @@ public sealed record RebuildReport(
     /// <summary>How many pieces of public Markdown this rebuild's redact parsed; the others were renderings kept from the last one.</summary>
     public int MarkdownParsed { get; init; }
 
+    /// <summary>The times of work done side by side within a phase (check and redact, within "check+redact"): not part of <see cref="PhaseTimings.Total"/>.</summary>
+    public IReadOnlyList<(string Phase, TimeSpan Time)> SideTimings { get; init; } = [];
+
     public bool Succeeded => Outcome is RebuildOutcome.Built or RebuildOutcome.Interrupted or RebuildOutcome.Unchanged;
 }
 
@@ -63,6 +66,7 @@ public sealed class IncrementalBuilder : IDisposable
     readonly Func<DateOnly> _today;
     readonly LoadCache _cache = new();
     readonly RedactCache _redactCache = new();
+    readonly IncrementalResolver _resolver = new();
     readonly OutputManifest _manifest = new();
 
     // The archive of the last good build, kept only while no rebuild is under way (a rebuild lets it go before its
@@ -83,6 +87,7 @@ public sealed class IncrementalBuilder : IDisposable
     bool _pendingAll;
     bool _pendingSiteFiles;
     int _markdownParsed; // by the rebuild under way
+    List<(string Phase, TimeSpan Time)> _sideTimings = []; // of the rebuild under way
 
     public IncrementalBuilder(string inputDirectory, string outputDirectory, string? themeDirectory = null, Func<DateOnly>? today = null)
     {
@@ -121,6 +126,7 @@ public sealed class IncrementalBuilder : IDisposable
         var clock = Stopwatch.StartNew();
         var timings = new PhaseTimings();
         _markdownParsed = 0;
+        _sideTimings = [];
         var themeRoot = ThemeDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         foreach (var path in changedPaths ?? [])
         {
@@ -150,8 +156,8 @@ public sealed class IncrementalBuilder : IDisposable
         {
             _archive = null; // the snapshot has what the plan needs; the garbage collector can have the rest
             if (raw is null) return Failed(diagnostics, changed, timings, clock);
-            var resolved = timings.Time("resolve", () => Resolver.Resolve(raw));
-            archive = timings.Time("check+redact", () => CheckAndRedact(resolved, diagnostics, date));
+            var resolved = timings.Time("resolve", () => _resolver.Resolve(raw));
+            archive = timings.Time("check+redact", () => CheckAndRedact(resolved, diagnostics, date, timings));
             if (archive is null) return Failed(diagnostics, changed, timings, clock);
             _markdownParsed = _redactCache.Renderings.LastParsed;
         }
@@ -184,19 +190,29 @@ public sealed class IncrementalBuilder : IDisposable
     /// Checks and redacts side by side (neither reads what the other makes; the resolver is forgiving, so redact can
     /// run over input that check rejects); null when check finds errors, and then the public archive is never used.
     /// </summary>
-    PublicArchive? CheckAndRedact(Resolve.Archive resolved, DiagnosticBag diagnostics, DateOnly date)
+    PublicArchive? CheckAndRedact(Resolve.Archive resolved, DiagnosticBag diagnostics, DateOnly date, PhaseTimings timings)
     {
-        var check = Task.Run(() => Checker.Check(resolved, diagnostics));
+        // Each side's own time is reported too, apart from the phases (they overlap).
+        var checkTime = TimeSpan.Zero;
+        var check = Task.Run(() =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            Checker.Check(resolved, diagnostics);
+            checkTime = Stopwatch.GetElapsedTime(started);
+        });
         PublicArchive? archive = null;
+        var redactStarted = Stopwatch.GetTimestamp();
         try
         {
             archive = Redactor.Redact(resolved, date, _redactCache);
+            _sideTimings.Add(("redact", Stopwatch.GetElapsedTime(redactStarted)));
         }
         catch (Exception) when (WaitForErrors(check, diagnostics))
         {
             // Input with errors that the redactor tripped on: the errors are the report.
         }
         check.GetAwaiter().GetResult();
+        _sideTimings.Add(("check", checkTime));
         return diagnostics.HasErrors ? null : archive;
     }
 
@@ -326,6 +342,7 @@ public sealed class IncrementalBuilder : IDisposable
         new(outcome, diagnostics, changed, full, rendered, total, files, _manifest.Files.Count, timings, clock.Elapsed, firstAt, error)
         {
             MarkdownParsed = _markdownParsed,
+            SideTimings = _sideTimings,
         };
 
     HashSet<string> AssetPaths(Theme theme) =>

@@ -26,9 +26,11 @@ public static partial class Checker
     {
         var bodyIds = archive.Bodies.Keys.ToList();
         var memberIds = archive.Members.Keys.ToList();
+        ILookup<string, string>? actionIdsByDigits = null; // made when first needed
         foreach (var meeting in archive.Meetings)
         {
             var raw = meeting.Raw;
+            HashSet<string>? itemNumbers = null;
             if (meeting.Body is null)
                 d.Error(DiagnosticCodes.UnknownBody, raw.Body.Location,
                     $"unknown body '{raw.Body.Value}'{Suggestions.DidYouMean(raw.Body.Value, bodyIds)}" +
@@ -38,7 +40,7 @@ public static partial class Checker
             {
                 foreach (var owner in action.Owners)
                     if (owner.Value != Owners.All) Member(owner, memberIds, archive, d);
-                if (action.Item is { } item && !meeting.AllItems.Any(i => i.Number == item.Value))
+                if (action.Item is { } item && !(itemNumbers ??= meeting.AllItems.Select(i => i.Number).ToHashSet(StringComparer.Ordinal)).Contains(item.Value))
                     // A warning: FORMAT.md's own example does this (its minutes are abridged), and the action is
                     // still published, only without a link to its item.
                     d.Warning(DiagnosticCodes.UnknownItem, item.Location,
@@ -49,7 +51,8 @@ public static partial class Checker
                 if (action is null)
                     d.Warning(DiagnosticCodes.UnknownAction, update.ActionId.Location,
                         $"update to action '{update.ActionId.Value}', which no meeting in the input raised" +
-                        Suggestions.DidYouMean(update.ActionId.Value, SameNumber(update.ActionId.Value, archive.Actions.Keys)) +
+                        Suggestions.DidYouMean(update.ActionId.Value,
+                            (actionIdsByDigits ??= archive.Actions.Keys.ToLookup(Digits, StringComparer.Ordinal))[Digits(update.ActionId.Value)]) +
                         " (fine if it was raised at a meeting that is not in the input)");
         }
         foreach (var member in archive.Members.Values)
@@ -149,13 +152,8 @@ public static partial class Checker
 
     static string Prefix(string id) => TrailingNumber().Replace(id, "");
 
-    /// <summary>Ids that differ in their digits are different actions, not typos of each other.</summary>
-    static IEnumerable<string> SameNumber(string id, IEnumerable<string> ids)
-    {
-        static string Digits(string s) => new(s.Where(char.IsAsciiDigit).ToArray());
-        var digits = Digits(id);
-        return ids.Where(other => Digits(other) == digits);
-    }
+    /// <summary>The digits of an action id: ids that differ in their digits are different actions, not typos of each other.</summary>
+    static string Digits(string s) => new(s.Where(char.IsAsciiDigit).ToArray());
 
     static void Names(Archive archive, DiagnosticBag d)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Markdig;
 using Quorum.Markdown.CrossLinks;
 
@@ -9,8 +7,8 @@ namespace Quorum.Redact;
 /// The renderings of public Markdown from one redact to the next, kept by <c>quorum serve</c> so that a rebuild after
 /// a save parses only the pieces whose text changed. A rendering is a function of the text, the item it belongs to
 /// (decision anchors carry the item's number) and the cross-link phrases (names, aliases, action ids and their URLs,
-/// which include the base path): the text and number are the key, and the whole cache is dropped when the phrases'
-/// fingerprint changes. Each redact keeps only the pieces it used, so the cache never outgrows one archive.
+/// which include the base path): the text and number are the key, and the whole cache is dropped when the phrases
+/// change. Each redact keeps only the pieces it used, so the cache never outgrows one archive.
 /// A full build uses none.
 /// </summary>
 public sealed class MarkdownRenderingCache
@@ -42,8 +40,20 @@ public sealed class MarkdownRenderingCache
     }
 
     static readonly KeyComparer Comparer = new();
-    Dictionary<Key, Rendering> _renderings = new(Comparer);
-    UInt128 _fingerprint;
+
+    /// <summary>A rendering with the number of the last redact that used it.</summary>
+    sealed class Entry(Rendering rendering, int generation)
+    {
+        public Rendering Rendering { get; } = rendering;
+        public int Generation = generation;
+    }
+
+    // Kept from one redact to the next and changed in place (a decade of minutes is tens of thousands of pieces: making
+    // a new table on every save is most of a rebuild's work once nothing else is parsed). Each redact marks what it
+    // uses with its generation; Keep adds the new renderings and drops those the redact did not use.
+    Dictionary<Key, Entry> _renderings = new(Comparer);
+    int _generation;
+    KeyValuePair<string, CrossLinkTarget>[]? _phrases;
     MarkdownPipeline? _pipeline;
 
     /// <summary>How many pieces the last redact parsed (the rest came from the cache).</summary>
@@ -55,40 +65,59 @@ public sealed class MarkdownRenderingCache
     /// <summary>
     /// The rendering pipeline for these cross-link phrases: the previous one while the phrases are the same (building
     /// the matcher's trie of every action id is itself work), else a new one, and the renderings made with the old
-    /// phrases are dropped.
+    /// phrases are dropped. Starts a redact.
     /// </summary>
     internal MarkdownPipeline Pipeline(IReadOnlyList<KeyValuePair<string, CrossLinkTarget>> phrases, Func<MarkdownPipeline> build)
     {
-        var fingerprint = Fingerprint(phrases);
-        if (_pipeline is null || fingerprint != _fingerprint)
+        _generation++;
+        if (_pipeline is null || _phrases is null || !SamePhrases(_phrases, phrases))
         {
-            _renderings = new Dictionary<Key, Rendering>(Comparer);
+            _renderings = new Dictionary<Key, Entry>(Comparer);
             _pipeline = build();
-            _fingerprint = fingerprint;
+            _phrases = phrases.ToArray();
         }
         return _pipeline;
     }
 
-    internal Rendering? Find(Key key) => _renderings.GetValueOrDefault(key);
+    /// <summary>A rendering kept from an earlier redact, marked as used by this one. Safe to call from several threads at once.</summary>
+    internal Rendering? Find(Key key)
+    {
+        if (!_renderings.TryGetValue(key, out var entry)) return null;
+        entry.Generation = _generation; // every writer writes the same value
+        return entry.Rendering;
+    }
 
-    /// <summary>Replaces the cache with the renderings of this redact (reused and new alike), in the order of its pieces.</summary>
+    /// <summary>Keeps the renderings of this redact (reused and new alike) and drops those it did not use.</summary>
     internal void Keep(IReadOnlyList<Key> keys, IReadOnlyList<Rendering> renderings, int parsed)
     {
-        var next = new Dictionary<Key, Rendering>(keys.Count, Comparer);
-        for (var i = 0; i < keys.Count; i++) next[keys[i]] = renderings[i];
-        _renderings = next;
+        var generation = _generation;
+        if (parsed > 0)
+            for (var i = 0; i < keys.Count; i++)
+            {
+                // Only a parsed piece can be missing or stale (a reused one was just marked).
+                if (_renderings.TryGetValue(keys[i], out var entry) && entry.Generation == generation) continue;
+                _renderings[keys[i]] = new Entry(renderings[i], generation);
+            }
+        List<Key>? unused = null;
+        foreach (var (key, entry) in _renderings)
+            if (entry.Generation != generation) (unused ??= []).Add(key);
+        if (unused is not null)
+            foreach (var key in unused) _renderings.Remove(key);
         LastParsed = parsed;
         LastReused = keys.Count - parsed;
     }
 
-    /// <summary>A hash of every phrase with its target, in order (the matcher keeps the first target of a phrase).</summary>
-    static UInt128 Fingerprint(IReadOnlyList<KeyValuePair<string, CrossLinkTarget>> phrases)
+    /// <summary>Whether two lists hold the same phrases with the same targets, in the same order (the matcher keeps the first target of a phrase).</summary>
+    static bool SamePhrases(KeyValuePair<string, CrossLinkTarget>[] before, IReadOnlyList<KeyValuePair<string, CrossLinkTarget>> now)
     {
-        var buffer = new StringBuilder();
-        foreach (var (phrase, target) in phrases)
-            buffer.Append(phrase).Append('\0').Append((int)target.Kind).Append('\0').Append(target.Id).Append('\0').Append(target.Url).Append('\n');
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(buffer.ToString()), digest);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
+        if (before.Length != now.Count) return false;
+        for (var i = 0; i < before.Length; i++)
+        {
+            var (a, b) = (before[i], now[i]);
+            if (!string.Equals(a.Key, b.Key, StringComparison.Ordinal) || a.Value.Kind != b.Value.Kind ||
+                !string.Equals(a.Value.Id, b.Value.Id, StringComparison.Ordinal) || !string.Equals(a.Value.Url, b.Value.Url, StringComparison.Ordinal))
+                return false;
+        }
+        return true;
     }
 }

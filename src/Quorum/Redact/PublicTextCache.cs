@@ -22,15 +22,32 @@ public sealed class PublicTextCache
     }
 
     static readonly KeyComparer Comparer = new();
-    Dictionary<Key, string> _previous = new(Comparer);
-    Dictionary<Key, string> _current = new(Comparer);
+
+    /// <summary>A public text with the number of the last redact that used it.</summary>
+    sealed class Entry(string text, int generation)
+    {
+        public string Text { get; } = text;
+        public int Generation = generation;
+    }
+
+    // One table changed in place (not a new one per redact: tens of thousands of ranges); each redact marks what it uses.
+    readonly Dictionary<Key, Entry> _texts = new(Comparer);
+    int _generation;
     DateOnly? _date;
 
     /// <summary>Starts a redact for a build date: what the last one used is what this one may reuse.</summary>
     internal void Begin(DateOnly buildDate)
     {
-        _previous = _date == buildDate ? _current : new Dictionary<Key, string>(Comparer);
-        _current = new Dictionary<Key, string>(_previous.Count, Comparer);
+        if (_date != buildDate) _texts.Clear();
+        else
+        {
+            List<Key>? unused = null;
+            foreach (var (key, entry) in _texts)
+                if (entry.Generation != _generation) (unused ??= []).Add(key);
+            if (unused is not null)
+                foreach (var key in unused) _texts.Remove(key);
+        }
+        _generation++;
         _date = buildDate;
     }
 
@@ -38,8 +55,13 @@ public sealed class PublicTextCache
     internal string PublicText(RawMarkdown markdown, RawRange range, DateOnly buildDate)
     {
         var key = new Key(markdown, range.StartLine, range.EndLine);
-        if (!_previous.TryGetValue(key, out var text)) text = TextRedaction.PublicText(markdown, range, buildDate);
-        _current[key] = text;
+        if (_texts.TryGetValue(key, out var entry))
+        {
+            entry.Generation = _generation;
+            return entry.Text;
+        }
+        var text = TextRedaction.PublicText(markdown, range, buildDate);
+        _texts[key] = new Entry(text, _generation);
         return text;
     }
 }

@@ -56,10 +56,11 @@ public static class Redactor
             if (!meeting.Raw.Publish || meeting.Body is null) continue;
             var pm = Meeting(meeting, bodies[meeting.Body.Id], members, buildDate, publicText);
             meetings.Add(pm);
+            Dictionary<string, PublicItem>? items = null; // by number, the first of each, when an action needs it
             foreach (var action in meeting.ActionsRaised)
             {
                 if (actionsById.ContainsKey(action.Id)) continue;
-                var pa = Action(action, pm, members, buildDate);
+                var pa = Action(action, pm, members, buildDate, () => items ??= ItemsByNumber(pm));
                 pm.ActionsRaised.Add(pa);
                 actions.Add(pa);
                 actionsById[pa.Id] = pa;
@@ -160,12 +161,20 @@ public static class Redactor
         return pi;
     }
 
-    static PublicAction Action(ActionRecord action, PublicMeeting meeting, Dictionary<string, PublicMember> members, DateOnly date)
+    static Dictionary<string, PublicItem> ItemsByNumber(PublicMeeting meeting)
+    {
+        var items = new Dictionary<string, PublicItem>(StringComparer.Ordinal);
+        foreach (var item in meeting.AllItems) items.TryAdd(item.Number, item);
+        return items;
+    }
+
+    static PublicAction Action(ActionRecord action, PublicMeeting meeting, Dictionary<string, PublicMember> members, DateOnly date,
+        Func<Dictionary<string, PublicItem>> itemsByNumber)
     {
         var exemption = ActionExemption(action, date);
         if (exemption is not null)
             return new PublicAction { Id = action.Id, Slug = action.Slug, Meeting = meeting, Exemption = exemption, Owners = [] };
-        var item = action.Item is { } raw ? meeting.AllItems.FirstOrDefault(i => i.Number == raw.Number) : null;
+        var item = action.Item is { } raw ? itemsByNumber().GetValueOrDefault(raw.Number) : null;
         return new PublicAction
         {
             Id = action.Id,

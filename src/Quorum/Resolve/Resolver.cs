@@ -17,33 +17,14 @@ public static class Resolver
 
         var meetings = input.Meetings
             .OrderBy(m => m.Date).ThenBy(m => m.Slug, StringComparer.Ordinal).ThenBy(m => m.SourcePath, StringComparer.Ordinal)
-            .Select(m => new Meeting(m, bodies.GetValueOrDefault(m.Body.Value)))
+            .Select(m => ResolveOwn(m, bodies, members))
             .ToList();
 
         var actions = new Dictionary<string, ActionRecord>(StringComparer.Ordinal);
         foreach (var meeting in meetings)
-        {
-            foreach (var (group, a) in meeting.Raw.Attendance.All)
-                if (members.TryGetValue(a.MemberId.Value, out var member) && meeting.Attendance.All(x => x.Member != member))
-                    meeting.Attendance.Add(new Attendee(member, group, a.Note));
-            foreach (var raw in meeting.Raw.Actions)
-            {
-                var action = new ActionRecord(raw, meeting)
-                {
-                    Item = raw.Item is { } item ? meeting.AllItems.FirstOrDefault(i => i.Number == item.Value) : null,
-                };
-                action.Owners.AddRange(ResolveOwners(raw, meeting, members));
-                meeting.ActionsRaised.Add(action);
+            foreach (var action in meeting.ActionsRaised)
                 actions.TryAdd(action.Id, action);
-            }
-        }
-        foreach (var meeting in meetings)
-            foreach (var update in meeting.Raw.Updates)
-            {
-                var action = actions.GetValueOrDefault(update.ActionId.Value);
-                meeting.Updates.Add((update, action));
-                action?.Updates.Add(new ActionUpdate(meeting, update));
-            }
+        ResolveUpdates(meetings, actions);
 
         return new Archive
         {
@@ -57,7 +38,38 @@ public static class Resolver
         };
     }
 
-    static IEnumerable<Member> ResolveOwners(RawAction raw, Meeting meeting, Dictionary<string, Member> members)
+    /// <summary>What a meeting resolves to by itself: its body, attendance and the actions it raises (everything but its updates).</summary>
+    internal static Meeting ResolveOwn(RawMeeting raw, IReadOnlyDictionary<string, Body> bodies, IReadOnlyDictionary<string, Member> members)
+    {
+        var meeting = new Meeting(raw, bodies.GetValueOrDefault(raw.Body.Value));
+        foreach (var (group, a) in meeting.Raw.Attendance.All)
+            if (members.TryGetValue(a.MemberId.Value, out var member) && meeting.Attendance.All(x => x.Member != member))
+                meeting.Attendance.Add(new Attendee(member, group, a.Note));
+        foreach (var r in meeting.Raw.Actions)
+        {
+            var action = new ActionRecord(r, meeting)
+            {
+                Item = r.Item is { } item ? meeting.AllItems.FirstOrDefault(i => i.Number == item.Value) : null,
+            };
+            action.Owners.AddRange(ResolveOwners(r, meeting, members));
+            meeting.ActionsRaised.Add(action);
+        }
+        return meeting;
+    }
+
+    /// <summary>Each meeting's updates to the actions they name (the first meeting to raise an id has it), oldest first.</summary>
+    internal static void ResolveUpdates(IReadOnlyList<Meeting> meetings, IReadOnlyDictionary<string, ActionRecord> actions)
+    {
+        foreach (var meeting in meetings)
+            foreach (var update in meeting.Raw.Updates)
+            {
+                var action = actions.GetValueOrDefault(update.ActionId.Value);
+                meeting.Updates.Add((update, action));
+                action?.Updates.Add(new ActionUpdate(meeting, update));
+            }
+    }
+
+    static IEnumerable<Member> ResolveOwners(RawAction raw, Meeting meeting, IReadOnlyDictionary<string, Member> members)
     {
         var seen = new HashSet<Member>();
         foreach (var owner in raw.Owners)

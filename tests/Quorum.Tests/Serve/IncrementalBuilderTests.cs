@@ -226,6 +226,44 @@ public sealed class IncrementalBuilderTests : IDisposable
         AssertSameAsFullBuild();
     }
 
+    /// <summary>What a full check of the current input reports (the incremental resolve and check must report the same).</summary>
+    List<string> FullCheck() =>
+        BuildPipeline.Prepare(_input, SiteBuilder.DefaultDate, new PhaseTimings()).Diagnostics.Sorted().Select(d => d.ToString()).ToList();
+
+    [Fact]
+    public void Diagnostics_after_each_save_are_those_of_a_full_check_including_cross_meeting_ones()
+    {
+        Assert.Equal(RebuildOutcome.Built, _builder.Rebuild().Outcome);
+        var files = MeetingFiles;
+
+        // A text-only save: the same warnings as a full check.
+        Edit(files[5], t => t + "\nThe clerk added a sentence.\n");
+        Assert.Equal(FullCheck(), Rebuild(files[5]).Diagnostics.Select(d => d.ToString()).ToList());
+
+        // A later meeting raises an action id an earlier one already raised: an error about the two meetings.
+        var idLine = new Regex(@"^  - id: ""?([^""\n]+)""?$", RegexOptions.Multiline);
+        var earlierId = idLine.Match(File.ReadAllText(files[1])).Groups[1].Value;
+        Edit(files[6], t => idLine.Replace(t, $"  - id: \"{earlierId}\"", 1));
+        var failed = _builder.Rebuild([files[6]]);
+        Assert.Equal(RebuildOutcome.Failed, failed.Outcome);
+        Assert.Contains(failed.Diagnostics, d => d.IsError && d.Message.Contains($"action id '{earlierId}' is already used"));
+        Assert.Equal(FullCheck(), failed.Diagnostics.Select(d => d.ToString()).ToList());
+
+        // The earlier meeting renames that action: the later one's is now the one and only, and updates follow it.
+        Edit(files[1], t => idLine.Replace(t, $"  - id: \"{earlierId}-renamed\"", 1));
+        var report = Rebuild(files[1]);
+        Assert.Equal(FullCheck(), report.Diagnostics.Select(d => d.ToString()).ToList());
+        AssertSameAsFullBuild();
+
+        // A member's new alias changes every meeting's resolution context: still a full check's report and a full build's output.
+        var member = Directory.GetFiles(Path.Combine(_input, "members"), "*.md").Order(StringComparer.Ordinal).First();
+        Edit(member, t => t.Contains("\naliases: [", StringComparison.Ordinal)
+            ? t.Replace("\naliases: [", "\naliases: [\"Councillor Quill\", ", StringComparison.Ordinal)
+            : Regex.Replace(t, "^(name: .*)$", "$1\naliases: [\"Councillor Quill\"]", RegexOptions.Multiline));
+        Assert.Equal(FullCheck(), Rebuild(member).Diagnostics.Select(d => d.ToString()).ToList());
+        AssertSameAsFullBuild();
+    }
+
     [Fact]
     public void A_theme_change_re_renders_everything()
     {
