@@ -32,21 +32,51 @@ public sealed record PublicSite(string Title, string BaseUrl, string Language, s
 /// <summary>Markdown that has passed redaction: exempt blocks are already cut out, replaced by their notices.</summary>
 public sealed class PublicMarkdown(string text)
 {
-    public string Text { get; } = text;
+    static readonly System.Text.UTF8Encoding Utf8 = new(false);
 
-    // Rendered once by the redactor's last step, with names and action ids linked; the parsed document is not kept
-    // (a decade of parsed minutes would be most of the build's memory).
+    string? _text = text;
+
+    // Rendered once by the redactor's last step, with names and action ids linked; the parsed document is not kept.
+    // The HTML and plain text are kept as UTF-8, which halves them (minutes are nearly all ASCII, a .NET string is
+    // UTF-16): a decade of minutes is otherwise over a gigabyte of strings. Each use decodes a short-lived copy.
+    byte[] _html = [];
+    byte[]? _inline;  // null: the inline HTML is the HTML, or (_inlineInParagraph) the HTML inside its <p>...</p>
+    bool _inlineInParagraph;
+    byte[] _plain = [];
+
+    /// <summary>
+    /// The public Markdown source. A full build releases it once the piece is rendered (nothing after redaction reads
+    /// it); <c>quorum serve</c> keeps it, as the key of its rendering cache.
+    /// </summary>
+    public string Text => _text ?? throw new InvalidOperationException("This Markdown's source was released once it was rendered.");
 
     /// <summary>The HTML of the whole text.</summary>
-    public string Html { get; internal set; } = "";
+    public string Html => Utf8.GetString(_html);
 
     /// <summary>As <see cref="Html"/>, without the &lt;p&gt; when the text is one paragraph (an action's text, an update's note).</summary>
-    public string InlineHtml { get; internal set; } = "";
+    public string InlineHtml =>
+        _inline is not null ? Utf8.GetString(_inline) : _inlineInParagraph ? Utf8.GetString(_html, 3, _html.Length - 7) : Html;
 
     /// <summary>The plain text (<see cref="PlainText.Of(Markdig.Syntax.ContainerBlock)"/>): exempt blocks as their notices, links as their words.</summary>
-    public string Plain { get; internal set; } = "";
+    public string Plain => Utf8.GetString(_plain);
 
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
+    public bool IsEmpty { get; } = string.IsNullOrWhiteSpace(text);
+
+    internal void SetRendering(string html, string inlineHtml, string plain)
+    {
+        _html = Utf8.GetBytes(html);
+        _plain = Utf8.GetBytes(plain);
+        _inlineInParagraph = false;
+        _inline = null;
+        if (ReferenceEquals(inlineHtml, html) || inlineHtml == html) return;
+        if (html.Length == inlineHtml.Length + 7 && html.StartsWith("<p>", StringComparison.Ordinal) &&
+            html.EndsWith("</p>", StringComparison.Ordinal) && html.AsSpan(3, inlineHtml.Length).SequenceEqual(inlineHtml))
+            _inlineInParagraph = true;
+        else
+            _inline = Utf8.GetBytes(inlineHtml);
+    }
+
+    internal void ReleaseText() => _text = null;
 }
 
 public sealed record PublicExemption(string Ground, DateOnly? Until)

@@ -50,6 +50,14 @@ public static class PublicMarkdownParser
                 rendering = Parse(markdown.Text, item, pipeline);
                 Interlocked.Increment(ref parsed);
             }
+            markdown.SetRendering(rendering.Html, rendering.InlineHtml, rendering.Plain);
+            if (cache is null)
+            {
+                // A full build keeps each piece once, as UTF-8 in the archive: not its source, not its strings.
+                markdown.ReleaseText();
+                keys[i] = default;
+                rendering = rendering with { Html = "", InlineHtml = "", Plain = "" };
+            }
             renderings[i] = rendering;
         });
         cache?.Keep(keys, renderings, parsed);
@@ -57,10 +65,7 @@ public static class PublicMarkdownParser
         var decisions = new List<PublicDecision>();
         for (var i = 0; i < all.Count; i++)
         {
-            var (markdown, rendering) = (all[i].Markdown, renderings[i]);
-            markdown.Html = rendering.Html;
-            markdown.InlineHtml = rendering.InlineHtml;
-            markdown.Plain = rendering.Plain;
+            var rendering = renderings[i];
             if (all[i].Item is not { } item) continue;
             item.MentionedMembers = rendering.MentionedMembers;
             foreach (var decision in rendering.Decisions.Select((d, n) => new PublicDecision
