@@ -7,7 +7,9 @@
 // many there are), timed in the page (performance.now) from just before submitting. Bytes are counted by the server
 // (serve.js: status line, headers and compressed body of every response, whoever asked for it, web workers
 // included): those of requests made after submitting and by the first results, and of all requests made
-// after submitting once the network is quiet (Quorum counts its results after showing the first ones).
+// after submitting once the network is quiet (Quorum counts its results after showing the first ones). Both
+// include the search engine's files that the page loaded before the query (Quorum's search page loads lunr.js,
+// its engine and the manifest as it opens; Pagefind's bench page loads nothing before submitting): ENGINE below.
 // Chromium: Debian's /usr/lib/chromium/chromium, headless.
 'use strict';
 const { chromium } = require('playwright-core');
@@ -24,6 +26,10 @@ const queries = args.includes('--') ? args.slice(args.indexOf('--') + 1) : ['ben
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+// The search engines' own files (not the page, its stylesheet or its UI script), counted even when the page loaded
+// them before the query.
+const ENGINE = /^\/(search\/|pagefind\/|assets\/js\/(lunr\.min|search-shards)\.js)/;
 
 const ENGINES = {
   quorum: { path: 'search/', form: '#search-form' },
@@ -81,6 +87,7 @@ async function measure(browser, engine, q) {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
+    const opened = Date.now();
     await page.goto(url + ENGINES[engine].path, { waitUntil: 'networkidle' });
     await page.evaluate(WATCH);
     await page.evaluate(SUBMIT, q);
@@ -88,14 +95,18 @@ async function measure(browser, engine, q) {
     await quiet(Date.now());
     const report = await page.evaluate(REPORT);
     // Date.now() has millisecond steps: a request started in the submit's millisecond counts as after it.
-    const after = (await serverLog(report.wall0)).filter((e) => e.start >= report.wall0);
+    const log = await serverLog(opened);
+    const before = log.filter((e) => e.start >= opened && e.start < report.wall0 && ENGINE.test(e.url));
+    const after = log.filter((e) => e.start >= report.wall0);
     // "To first results": every request started by then (the server's log has millisecond steps, and a response it
     // finished a moment after the page drew its results was still needed for them).
-    const first = after.filter((e) => e.start <= report.wall1);
+    const first = before.concat(after.filter((e) => e.start <= report.wall1));
+    const all = before.concat(after);
     const sum = (list) => list.reduce((s, e) => s + e.bytes, 0);
+    const when = (e) => e.start < report.wall0 ? ' (with the page)' : e.start <= report.wall1 ? '' : ' (after first results)';
     return Object.assign(report, {
-      firstBytes: sum(first), firstRequests: first.length, totalBytes: sum(after), totalRequests: after.length,
-      files: after.map((e) => e.url + ' ' + e.bytes + (e.start <= report.wall1 ? '' : ' (after first results)')),
+      firstBytes: sum(first), firstRequests: first.length, totalBytes: sum(all), totalRequests: all.length,
+      files: all.map((e) => `${e.url} ${e.bytes} [${e.start - report.wall0}..${e.end - report.wall0} ms]${when(e)}`),
     });
   } finally {
     await context.close();

@@ -28,14 +28,17 @@ public sealed class ChromiumFactAttribute : FactAttribute
 public class SiteSearchBrowserTests(SiteSearchFixture demo) : IClassFixture<SiteSearchFixture>
 {
     [ChromiumFact]
-    public async Task The_search_page_loads_the_index_on_first_use_and_searches_as_you_type()
+    public async Task The_search_page_loads_its_engine_as_it_opens_and_searches_as_you_type()
     {
         using var server = new StaticServer(demo.Output);
         await using var browser = await Browser.Start();
 
+        // The engine (lunr, search-shards.js, the manifest) loads with the page, quietly; no term or document yet.
         await browser.Navigate(server.Url + "search/");
+        await browser.WaitFor("typeof window.QuorumShards + ' ' + document.getElementById('search-filters').hidden", s => s == "object false");
         Assert.Equal("Type words, names or an action id to search.", await browser.Eval<string>("document.getElementById('search-status').textContent"));
-        Assert.DoesNotContain(browser.Requests, r => r.EndsWith(".json", StringComparison.Ordinal) || r.Contains("lunr", StringComparison.Ordinal));
+        Assert.Contains(browser.Requests, r => r.EndsWith("/" + Quorum.Search.Shards.ShardWriter.ManifestPath, StringComparison.Ordinal));
+        Assert.DoesNotContain(browser.Requests, r => r.Contains("/search/shards/t/", StringComparison.Ordinal) || r.Contains("/search/shards/d/", StringComparison.Ordinal));
 
         await browser.Eval<bool>("document.getElementById('q').focus(), true");
         await browser.Send("Input.insertText", new JsonObject { ["text"] = "mark br" });

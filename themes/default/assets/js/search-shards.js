@@ -157,7 +157,8 @@
   var SLACK = 1e-9;
 
   /**
-   * Opens a sharded index. options: { lunr, base: URL of the shards folder (ending in "/"), fetchJson(url): Promise }.
+   * Opens a sharded index. options: { lunr, base: URL of the shards folder (ending in "/"),
+   * fetchJson(url, priority): Promise } (priority: 'low' for files fetched on a guess, else undefined).
    */
   function open(options) {
     return options.fetchJson(options.base + 'manifest.json').then(function (manifest) {
@@ -187,11 +188,12 @@
     this.requests = 0;
   }
 
-  ShardIndex.prototype.get = function (path) {
+  /** Fetches a file of the index once (later calls share the first's promise); low: a guess, fetched after the rest. */
+  ShardIndex.prototype.get = function (path, low) {
     var self = this;
     if (!this.loading[path]) {
       this.requests++;
-      this.loading[path] = this.fetchJson(this.base + path).catch(function (e) { delete self.loading[path]; throw e; });
+      this.loading[path] = this.fetchJson(this.base + path, low ? 'low' : undefined).catch(function (e) { delete self.loading[path]; throw e; });
     }
     return this.loading[path];
   };
@@ -303,11 +305,11 @@
     return files;
   };
 
-  /** Loads the documents (what a result shows) of these document numbers. */
-  ShardIndex.prototype.loadDocuments = function (docs) {
+  /** Loads the documents (what a result shows) of these document numbers (low: ahead of need, at low priority). */
+  ShardIndex.prototype.loadDocuments = function (docs, low) {
     var self = this;
     return Promise.all(this.chunkFiles(docs, 'd', this.manifest.chunk, this.chunks).map(function (c) {
-      return self.get('d/' + c + '.json').then(function (list) { if (!self.chunks[c]) self.chunks[c] = list; });
+      return self.get('d/' + c + '.json', low).then(function (list) { if (!self.chunks[c]) self.chunks[c] = list; });
     }));
   };
 
@@ -818,8 +820,12 @@
         return { results: results, exhausted: sure.length <= n && unsure.length === 0 };
       }
       if (rounds > 12) throw new Error('search did not settle');
-      if (rounds > 8) return self.loadEverything(plan).then(attempt);
-      return self.resolve(plan, blocking, theta, n).then(attempt);
+      var next = rounds > 8 ? self.loadEverything(plan) : self.resolve(plan, blocking, theta, n);
+      // While the ranking settles, fetch the documents of the best results so far (after what settles it, and at low
+      // priority): they are usually the final ones, and arrive with the next round's files instead of after them.
+      var likely = relevant.slice().sort(function (x, y) { return y.group - x.group || y.lower - x.lower; }).slice(0, n);
+      self.loadDocuments(likely.map(function (x) { return x.doc; }), true).catch(function () { /* fetched again when shown */ });
+      return next.then(attempt);
     }
     var ready = filter ? this.facets() : Promise.resolve();
     if (!plan.boundsOk) ready = ready.then(function () { return self.loadEverything(plan); });

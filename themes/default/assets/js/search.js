@@ -1,8 +1,8 @@
 /* Quorum search page: the prebuilt, sharded lunr index, searched in the browser.
  *
- * Nothing is fetched until search is used: lunr.min.js, search-shards.js and search/shards/manifest.json load when
- * the page opens with ?q=, or on the first focus of (or typing in) the search box; then each query fetches the term
- * shards it needs and the documents it shows (search-shards.js; README "Search at scale").
+ * lunr.min.js, search-shards.js and search/shards/manifest.json (about 25 KB compressed) load as the search page
+ * opens, so a query only waits for what it needs: the term shards and the documents it shows (search-shards.js;
+ * README "Search at scale"). Other pages' search boxes submit to this page, and fetch nothing.
  * Every string from the index goes into the page as text (textContent, createTextNode), never as HTML.
  * The functions above the "Page" section use no DOM: tests run them under node (module.exports at the end).
  * run() searches a whole lunr.Index (search/lunr-index.json, which small sites still have) as the page did before the
@@ -150,6 +150,19 @@
     try { return new RegExp('^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$', 'gu'); } catch (e) { return /^\W+|\W+$/g; }
   })();
 
+  // Words already stemmed for highlighting: ten results' excerpts repeat many words, and the stemmer is not cheap.
+  var stems = Object.create(null), stemCount = 0;
+
+  /** A word as lunr indexes it: lower-cased, trimmed and stemmed. */
+  function indexTerm(lunr, word) {
+    var lower = word.toLowerCase(), term = stems[lower];
+    if (term === undefined) {
+      if (stemCount++ > 10000) { stems = Object.create(null); stemCount = 0; }
+      term = stems[lower] = lunr.stemmer(lunr.trimmer(new lunr.Token(lower))).toString();
+    }
+    return term;
+  }
+
   /**
    * Splits text into [{ text, mark }] pieces, marking each word whose index term (lower-cased, trimmed and stemmed
    * as lunr indexed it) is one of `terms` (an object used as a set). The punctuation around a word stays unmarked.
@@ -166,7 +179,7 @@
     for (var i = 0; i < parts.length; i++) {
       var part = parts[i];
       if (i % 2 === 1) { push(part, false); continue; }
-      var term = lunr.stemmer(lunr.trimmer(new lunr.Token(part.toLowerCase()))).toString();
+      var term = indexTerm(lunr, part);
       if (term.length === 0 || !Object.prototype.hasOwnProperty.call(terms, term)) { push(part, false); continue; }
       var core = part.replace(EDGE, '');
       if (core.length === 0) { push(part, true); continue; }
@@ -358,8 +371,8 @@
     });
   }
 
-  function fetchJson(url) {
-    return fetch(url, { credentials: 'same-origin' }).then(function (response) {
+  function fetchJson(url, priority) {
+    return fetch(url, { credentials: 'same-origin', priority: priority || 'auto' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
       return response.json();
     });
@@ -370,8 +383,8 @@
   }
 
   function load() {
+    if (!loaded && input.value.trim()) setStatus('Loading the search index…');
     if (loading) return loading;
-    setStatus('Loading the search index…');
     var base = form.dataset.shards;
     loading = Promise.all([loadScript(form.dataset.lunr, 'lunr'), loadScript(form.dataset.engine, 'QuorumShards'), fetchJson(base + 'manifest.json')])
       .then(function (parts) {
@@ -401,8 +414,8 @@
     if (!loaded) return;
     var q = input.value.trim();
     state.q = q;
-    updateUrl();
     if (q.length === 0) {
+      updateUrl();
       generation++;
       current = null;
       lastQuery = '';
@@ -423,6 +436,7 @@
     var filter = shardFilter(engine, state);
     var filtered = GROUPS.some(function (g) { return state[g].length > 0; });
     if (!query.plan.query) {
+      updateUrl();
       draw(query, [], true, more);
       setStatus(statusText(0, 0, query.q, false));
       return;
@@ -435,6 +449,7 @@
           if (mine !== generation) return;
           var known = engine.countKnown(plan) && (!filter || engine.facetTable);
           draw(query, shown, top.exhausted, more);
+          updateUrl();  // after the results: replaceState takes several milliseconds that they need not wait for
           if (!known) setStatus('Showing the best matches for ‘' + query.q + '’; counting…');
           return engine.count(plan, filter).then(function (count) {
             if (mine !== generation) return;
@@ -658,6 +673,6 @@
     if (next < 0) input.focus(); else links[next].focus();
   });
 
-  if (state.q) load();
-  else setStatus('Type words, names or an action id to search.');
+  if (!state.q) setStatus('Type words, names or an action id to search.');
+  load();
 })();
