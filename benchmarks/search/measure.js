@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// node measure.js --url http://127.0.0.1:PORT/ --label "1,000 meetings" --runs 3 --out results.json -- QUERY...
+// node measure.js --url http://127.0.0.1:PORT/ --label "1,000 meetings" --runs 3 [--engine quorum|pagefind] --out results.json -- QUERY...
 //
 // For each query, Quorum's search page (/search/) and the Pagefind page (/__bench/pagefind.html) on the same site, each
 // in a fresh browser context (cold cache), --runs times: the page is loaded and left idle; then the query is put in the
@@ -23,6 +23,7 @@ const label = opt('--label', '');
 const runs = Number(opt('--runs', '3'));
 const out = opt('--out', null);
 const queries = args.includes('--') ? args.slice(args.indexOf('--') + 1) : ['benchmarking'];
+const only = opt('--engine', null); // quorum or pagefind: measure one side only (to compare changes to it)
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -120,7 +121,7 @@ const median = (xs) => { const s = xs.slice().sort((a, b) => a - b); return s[Ma
   const rows = [];
   try {
     for (const q of queries) {
-      for (const engine of Object.keys(ENGINES)) {
+      for (const engine of Object.keys(ENGINES).filter((e) => !only || e === only)) {
         const samples = [];
         for (let r = 0; r < runs; r++) samples.push(await measure(browser, engine, q));
         const last = samples[samples.length - 1];

@@ -32,17 +32,22 @@ public static class SearchFiles
 
     public static ShardWriter.Summary Write(PublicArchive archive, ISiteOutput output, ShardOptions options)
     {
-        var documents = SearchDocuments.From(archive);
         bool lunrFiles = archive.Meetings.Count <= LunrIndexMaxMeetings;
-        var index = SearchIndex.Build(documents, withPostingRefs: lunrFiles);
+        // Each document's words go into the index as it is made; the files need only what a result shows, so a
+        // document's text (the bulk of it: about 250 MB at 5,000 meetings) is dropped at once.
+        var builder = SearchIndex.Builder();
+        var documents = new List<SearchDocument>();
+        foreach (var d in SearchDocuments.Enumerate(archive))
+        {
+            builder.Add(SearchIndex.ToLunr(d));
+            documents.Add(d with { Text = "" });
+        }
+        var index = builder.Build(withPostingRefs: lunrFiles);
         if (lunrFiles)
         {
             output.Write(IndexPath, IndexJson(index));
             output.Write(DocumentsPath, DocumentsJson(documents));
         }
-        // The words are in the index now: the shard files need only what a result shows, so the documents' text
-        // (the bulk of them: about 250 MB at 5,000 meetings) can go before the shard writer's own arrays come.
-        documents = documents.Select(d => d with { Text = "" }).ToList();
         return ShardWriter.Write(documents, index, output, options);
     }
 

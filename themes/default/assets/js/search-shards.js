@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* Quorum's sharded lunr index, searched in the browser (or under node, for the tests).
  *
  * The index is the one lunr.js 2.3.9 would build (Quorum writes it: src/Quorum/Search/Shards/ShardWriter.cs), cut

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /* Quorum search page: the prebuilt, sharded lunr index, searched in the browser.
  *
  * lunr.min.js, search-shards.js and search/shards/manifest.json (about 25 KB compressed) load as the search page
