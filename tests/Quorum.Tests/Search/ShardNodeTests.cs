@@ -75,7 +75,7 @@ public class ShardNodeTests(ShardCorpusFixture corpus, SiteSearchFixture demo) :
     {
         var defaults = Compare(corpus.Root("default"), BothModes(corpus.Queries().Take(30)));
         foreach (var a in defaults) AssertSame(a);
-        // With tiers of 64 documents, most queries are settled by the term shards alone (no band, no set).
+        // With the default tiers (ShardOptions.TierSize documents), most queries are settled by the term shards alone.
         var settled = defaults.Count(a => !a.Shards.Files.Any(f => f[0] is 'p' or 's' or 'v'));
         Assert.True(settled * 2 > defaults.Count, $"{settled} of {defaults.Count} queries needed nothing but term shards and documents");
 

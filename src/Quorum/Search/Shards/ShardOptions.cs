@@ -13,7 +13,7 @@ public sealed record ShardOptions
     /// <see cref="BandGrowth"/> times the size of the one before, fetched only as deep as a query needs. A cut never
     /// splits documents of equal score: the tie goes in whole, or (when that would double the band) is left to the next.
     /// </summary>
-    public int TierSize { get; init; } = 64;
+    public int TierSize { get; init; } = 256;
 
     public int BandGrowth { get; init; } = 8;
 

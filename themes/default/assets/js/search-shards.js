@@ -908,6 +908,9 @@
   // costs can be set, as the tests do to take each way.)
   ShardIndex.prototype.costs = { posting: 5, vector: 300, gap: 2 };
 
+  // The most bytes of a band fetched beside a term's set, in the same round, on the guess that it will be needed.
+  var BAND_WITH_SET = 16384;
+
   /**
    * Fetches what settles the blocking documents, most cheaply: sets (or the next band, when smaller) where only
    * knowing which documents hold a term will do (a document that may match every word, or meet a required term,
@@ -933,7 +936,12 @@
         // Which documents hold the term: its next band when that is smaller than its set (a set grows with the
         // site, a band does not, and a band brings scores too; the bands, all loaded, say as much as the set).
         else if (r.levels[r.bands.length][1] * self.costs.posting < self.setCost(r)) loads.push(self.loadBands(r, r.bands.length + 1));
-        else loads.push(self.loadSet(r));
+        else {
+          loads.push(self.loadSet(r));
+          // Its scores will most likely be wanted next (a document found to hold every word still needs a score
+          // to rank): the next band comes in the same round when it is small.
+          if (r.levels[r.bands.length][1] * self.costs.posting <= BAND_WITH_SET) loads.push(self.loadBands(r, r.bands.length + 1));
+        }
       });
     }
     if (loads.length === 0) {
