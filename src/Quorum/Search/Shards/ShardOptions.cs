@@ -15,7 +15,7 @@ public sealed record ShardOptions
     /// </summary>
     public int TierSize { get; init; } = 256;
 
-    public int BandGrowth { get; init; } = 8;
+    public int BandGrowth { get; init; } = 4;
 
     /// <summary>A term shard is closed once its terms take about this many characters.</summary>
     public int ShardChars { get; init; } = 12_000;
