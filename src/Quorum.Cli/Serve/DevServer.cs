@@ -23,9 +23,18 @@ public sealed record DevServerOptions(string Input, string Output, string? Theme
 
     /// <summary>
     /// How long the folders must stay quiet after a change before a rebuild starts (editors save in several steps, a few
-    /// milliseconds apart). It is part of every reload's latency; a save that straggles past it only costs a second rebuild.
+    /// milliseconds apart). It is part of every reload's latency; a save that straggles past it only costs a second
+    /// rebuild, since a failure is not shown while the save may still be under way (<see cref="ErrorSettle"/>).
     /// </summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// How long the folders must have been quiet before a failed rebuild's errors are shown: a rebuild that started in
+    /// the middle of a save (a file truncated and not yet written again) fails, and the rest of the save comes within
+    /// this; then the errors are not shown and the next rebuild, of the whole save, reports instead. Errors that stay
+    /// are shown this long after the save that made them.
+    /// </summary>
+    public TimeSpan ErrorSettle { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The build date of each rebuild (default: today, as <c>quorum build</c>).</summary>
     public Func<DateOnly>? Today { get; init; }
@@ -223,12 +232,23 @@ public sealed class DevServer : IAsyncDisposable
             }
             using var rest = CancellationTokenSource.CreateLinkedTokenSource(token);
             _rest = rest;
+            var started = Stopwatch.GetTimestamp();
             _cpuAtStart = Trace ? Process.GetCurrentProcess().TotalProcessorTime : TimeSpan.Zero;
             _gcAtStart = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
             try
             {
                 var report = await Task.Run(() => _builder.Rebuild(paths, files => FirstPagesWritten(files, firstEvent), rest.Token), CancellationToken.None);
                 retries = 0;
+                if (report.Outcome == RebuildOutcome.Failed)
+                {
+                    Rebuilt?.Invoke(report);
+                    if (await ChangedAgain(started, token))
+                    {
+                        // Most likely read in the middle of a save: the rebuild of the rest of it reports instead.
+                        lock (_lock) if (_firstEventTicks == 0) _firstEventTicks = firstEvent;
+                        continue;
+                    }
+                }
                 Finished(report, firstEvent);
             }
             catch (IOException e) when (retries < 5 && !token.IsCancellationRequested)
@@ -253,6 +273,32 @@ public sealed class DevServer : IAsyncDisposable
             finally
             {
                 _rest = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until the folders have been quiet for <see cref="DevServerOptions.ErrorSettle"/>; true as soon as anything
+    /// changed after <paramref name="since"/> (a rebuild of it is then due).
+    /// </summary>
+    async Task<bool> ChangedAgain(long since, CancellationToken token)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_lock)
+            {
+                if (_lastEventTicks > since) return true;
+                wait = _options.ErrorSettle - Stopwatch.GetElapsedTime(_lastEventTicks);
+            }
+            if (wait <= TimeSpan.Zero) return false;
+            try
+            {
+                await Task.Delay(wait, token);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
             }
         }
     }
@@ -327,7 +373,7 @@ public sealed class DevServer : IAsyncDisposable
                 break;
             }
         }
-        Rebuilt?.Invoke(report);
+        if (report.Outcome != RebuildOutcome.Failed) Rebuilt?.Invoke(report); // a failure was announced as soon as it was known
     }
 
     /// <summary>The pages among changed files (an open page reloads when its own file changed; the rest is fetched fresh).</summary>

@@ -43,6 +43,11 @@ public sealed record RebuildReport(
     /// <summary>How many pieces of public Markdown this rebuild's redact parsed; the others were renderings kept from the last one.</summary>
     public int MarkdownParsed { get; init; }
 
+    /// <summary>How many published meetings this rebuild's redact kept from the last one, and how many it made afresh.</summary>
+    public int MeetingsKept { get; init; }
+
+    public int MeetingsRedacted { get; init; }
+
     /// <summary>The times of work done side by side within a phase (check and redact, within "check+redact"): not part of <see cref="PhaseTimings.Total"/>.</summary>
     public IReadOnlyList<(string Phase, TimeSpan Time)> SideTimings { get; init; } = [];
 
@@ -52,9 +57,10 @@ public sealed record RebuildReport(
 /// <summary>
 /// Builds a site and then keeps it up to date as input files change, for <c>quorum serve</c>. The first build is the
 /// normal full build (staging folder swapped into place). Each rebuild re-reads only the files that changed (a
-/// <see cref="LoadCache"/>), runs resolve, check and redact over the whole archive (so diagnostics, cross-links and
-/// redaction are exactly a build's; redact reuses the public text and rendering of unchanged Markdown, a
-/// <see cref="RedactCache"/>), and re-renders only the pages the change affects (<see cref="IncrementalPlan"/>),
+/// <see cref="LoadCache"/>), and resolves, checks and redacts again only the meetings whose files changed, with what
+/// crosses meetings worked out again over the whole archive (<see cref="IncrementalResolver"/>,
+/// <see cref="IncrementalChecker"/> and the <see cref="RedactCache"/>: diagnostics, cross-links and redaction are
+/// exactly a build's), and re-renders only the pages the change affects (<see cref="IncrementalPlan"/>),
 /// writing only files whose bytes changed and deleting those no longer produced: the output folder is always what a
 /// full build would write. A rebuild with errors writes nothing; the last good site stays.
 /// </summary>
@@ -67,6 +73,7 @@ public sealed class IncrementalBuilder : IDisposable
     readonly LoadCache _cache = new();
     readonly RedactCache _redactCache = new();
     readonly IncrementalResolver _resolver = new();
+    readonly IncrementalChecker _checker = new();
     readonly OutputManifest _manifest = new();
 
     // The archive of the last good build, kept only while no rebuild is under way (a rebuild lets it go before its
@@ -87,6 +94,7 @@ public sealed class IncrementalBuilder : IDisposable
     bool _pendingAll;
     bool _pendingSiteFiles;
     int _markdownParsed; // by the rebuild under way
+    (int Kept, int Redacted) _meetingsRedacted; // by the rebuild under way
     List<(string Phase, TimeSpan Time)> _sideTimings = []; // of the rebuild under way
 
     public IncrementalBuilder(string inputDirectory, string outputDirectory, string? themeDirectory = null, Func<DateOnly>? today = null)
@@ -126,6 +134,7 @@ public sealed class IncrementalBuilder : IDisposable
         var clock = Stopwatch.StartNew();
         var timings = new PhaseTimings();
         _markdownParsed = 0;
+        _meetingsRedacted = (0, 0);
         _sideTimings = [];
         var themeRoot = ThemeDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         foreach (var path in changedPaths ?? [])
@@ -159,7 +168,8 @@ public sealed class IncrementalBuilder : IDisposable
             var resolved = timings.Time("resolve", () => _resolver.Resolve(raw));
             archive = timings.Time("check+redact", () => CheckAndRedact(resolved, diagnostics, date, timings));
             if (archive is null) return Failed(diagnostics, changed, timings, clock);
-            _markdownParsed = _redactCache.Renderings.LastParsed;
+            _markdownParsed = _redactCache.LastParsed;
+            _meetingsRedacted = (_redactCache.LastMeetingsReused, archive.Meetings.Count - _redactCache.LastMeetingsReused);
         }
 
         Theme theme;
@@ -197,7 +207,7 @@ public sealed class IncrementalBuilder : IDisposable
         var check = Task.Run(() =>
         {
             var started = Stopwatch.GetTimestamp();
-            Checker.Check(resolved, diagnostics);
+            _checker.Check(resolved, diagnostics);
             checkTime = Stopwatch.GetElapsedTime(started);
         });
         PublicArchive? archive = null;
@@ -342,6 +352,8 @@ public sealed class IncrementalBuilder : IDisposable
         new(outcome, diagnostics, changed, full, rendered, total, files, _manifest.Files.Count, timings, clock.Elapsed, firstAt, error)
         {
             MarkdownParsed = _markdownParsed,
+            MeetingsKept = _meetingsRedacted.Kept,
+            MeetingsRedacted = _meetingsRedacted.Redacted,
             SideTimings = _sideTimings,
         };
 

@@ -14,56 +14,115 @@ public static partial class Checker
 
     public static void Check(Archive archive, DiagnosticBag d)
     {
-        References(archive, d);
-        Attendance(archive, d);
-        ActionIds(archive, d);
-        Names(archive, d);
-        Items(archive, d);
-        Slugs(archive, d);
+        var context = new Context(archive);
+        foreach (var meeting in archive.Meetings) Meeting(meeting, context, d);
+        AcrossMeetings(archive, d, m => m.Raw.Actions.Select(a => Ids.ActionSlug(a.Id.Value)).ToArray(), () => ActionIdsByDigits(archive));
+        Members(archive, context, d);
+        Pages(archive, d);
     }
 
-    static void References(Archive archive, DiagnosticBag d)
+    /// <summary>What the rules of one meeting look up besides the meeting: the ids of bodies and members, and members' names.</summary>
+    internal sealed class Context(Archive archive)
     {
-        var bodyIds = archive.Bodies.Keys.ToList();
-        var memberIds = archive.Members.Keys.ToList();
-        ILookup<string, string>? actionIdsByDigits = null; // made when first needed
+        public Archive Archive { get; } = archive;
+        public List<string> BodyIds { get; } = archive.Bodies.Keys.ToList();
+        public List<string> MemberIds { get; } = archive.Members.Keys.ToList();
+    }
+
+    /// <summary>
+    /// Every rule about one meeting alone, given the bodies and members (<see cref="Context"/>): its body, the members it
+    /// names, the items its actions arose under, its attendance, its action ids' numbering and its item numbers.
+    /// </summary>
+    internal static void Meeting(Meeting meeting, Context context, DiagnosticBag d)
+    {
+        var archive = context.Archive;
+        var raw = meeting.Raw;
+        HashSet<string>? itemNumbers = null;
+        if (meeting.Body is null)
+            d.Error(DiagnosticCodes.UnknownBody, raw.Body.Location,
+                $"unknown body '{raw.Body.Value}'{Suggestions.DidYouMean(raw.Body.Value, context.BodyIds)}" +
+                (context.BodyIds.Count == 0 ? "; add it as bodies/" + raw.Body.Value + ".yml" : ""));
+        foreach (var (_, a) in raw.Attendance.All) Member(a.MemberId, context.MemberIds, archive, d);
+        foreach (var action in raw.Actions)
+        {
+            foreach (var owner in action.Owners)
+                if (owner.Value != Owners.All) Member(owner, context.MemberIds, archive, d);
+            if (action.Item is { } item && !(itemNumbers ??= meeting.AllItems.Select(i => i.Number).ToHashSet(StringComparer.Ordinal)).Contains(item.Value))
+                // A warning: FORMAT.md's own example does this (its minutes are abridged), and the action is
+                // still published, only without a link to its item.
+                d.Warning(DiagnosticCodes.UnknownItem, item.Location,
+                    $"action {action.Id.Value} arose under item '{item.Value}', but this meeting has no such item" +
+                    Suggestions.DidYouMean(item.Value, meeting.AllItems.Select(i => i.Number)) + "; it is published without an item link");
+        }
+        Attendance(meeting, d);
+        Outliers(raw.Actions, d);
+        Items(meeting, d);
+    }
+
+    /// <summary>
+    /// The rules across meetings: updates to actions no meeting raised, action ids used twice or sharing a page, and
+    /// meeting files sharing a URL. <paramref name="actionSlugs"/> gives each meeting's actions' slugs, in order.
+    /// </summary>
+    internal static void AcrossMeetings(Archive archive, DiagnosticBag d, Func<Meeting, string[]> actionSlugs, Func<ILookup<string, string>> actionIdsByDigits)
+    {
+        ILookup<string, string>? byDigits = null; // made when first needed
+        var firstById = new Dictionary<string, RawAction>(archive.Actions.Count, StringComparer.Ordinal);
+        var firstBySlug = new Dictionary<string, RawAction>(archive.Actions.Count, StringComparer.Ordinal);
+        var firstMeeting = new Dictionary<string, RawMeeting>(archive.Meetings.Count, StringComparer.Ordinal);
         foreach (var meeting in archive.Meetings)
         {
-            var raw = meeting.Raw;
-            HashSet<string>? itemNumbers = null;
-            if (meeting.Body is null)
-                d.Error(DiagnosticCodes.UnknownBody, raw.Body.Location,
-                    $"unknown body '{raw.Body.Value}'{Suggestions.DidYouMean(raw.Body.Value, bodyIds)}" +
-                    (bodyIds.Count == 0 ? "; add it as bodies/" + raw.Body.Value + ".yml" : ""));
-            foreach (var (_, a) in raw.Attendance.All) Member(a.MemberId, memberIds, archive, d);
-            foreach (var action in raw.Actions)
-            {
-                foreach (var owner in action.Owners)
-                    if (owner.Value != Owners.All) Member(owner, memberIds, archive, d);
-                if (action.Item is { } item && !(itemNumbers ??= meeting.AllItems.Select(i => i.Number).ToHashSet(StringComparer.Ordinal)).Contains(item.Value))
-                    // A warning: FORMAT.md's own example does this (its minutes are abridged), and the action is
-                    // still published, only without a link to its item.
-                    d.Warning(DiagnosticCodes.UnknownItem, item.Location,
-                        $"action {action.Id.Value} arose under item '{item.Value}', but this meeting has no such item" +
-                        Suggestions.DidYouMean(item.Value, meeting.AllItems.Select(i => i.Number)) + "; it is published without an item link");
-            }
             foreach (var (update, action) in meeting.Updates)
                 if (action is null)
                     d.Warning(DiagnosticCodes.UnknownAction, update.ActionId.Location,
                         $"update to action '{update.ActionId.Value}', which no meeting in the input raised" +
-                        Suggestions.DidYouMean(update.ActionId.Value,
-                            (actionIdsByDigits ??= archive.Actions.Keys.ToLookup(Digits, StringComparer.Ordinal))[Digits(update.ActionId.Value)]) +
+                        Suggestions.DidYouMean(update.ActionId.Value, (byDigits ??= actionIdsByDigits())[Digits(update.ActionId.Value)]) +
                         " (fine if it was raised at a meeting that is not in the input)");
+
+            var actions = meeting.Raw.Actions;
+            string[]? slugs = null;
+            for (var i = 0; i < actions.Count; i++)
+            {
+                var action = actions[i];
+                var id = action.Id.Value;
+                if (firstById.TryGetValue(id, out var earlier))
+                {
+                    d.Error(DiagnosticCodes.DuplicateActionId, action.Id.Location,
+                        $"action id '{id}' is already used at {earlier.Id.Location}; action ids are unique across the whole input");
+                    continue;
+                }
+                firstById[id] = action;
+                var slug = (slugs ??= actionSlugs(meeting))[i];
+                if (slug.Length == 0)
+                    d.Error(DiagnosticCodes.InvalidValue, action.Id.Location, $"action id '{id}' needs at least one letter or digit");
+                else if (firstBySlug.TryGetValue(slug, out var same))
+                    d.Error(DiagnosticCodes.DuplicateSlug, action.Id.Location,
+                        $"action ids '{id}' and '{same.Id.Value}' ({same.Id.Location}) would share the page /actions/{slug}/");
+                else firstBySlug[slug] = action;
+            }
+
+            if (firstMeeting.TryGetValue(meeting.Slug, out var other))
+                d.Error(DiagnosticCodes.DuplicateSlug, meeting.Raw.Location,
+                    $"two meeting files are named '{meeting.Slug}.md' ({other.SourcePath}); both would publish at /meetings/{meeting.Slug}/");
+            else firstMeeting[meeting.Slug] = meeting.Raw;
         }
+    }
+
+    /// <summary>Action ids by their digits, for suggestions (ids that differ in their digits are different actions, not typos of each other).</summary>
+    internal static ILookup<string, string> ActionIdsByDigits(Archive archive) => archive.Actions.Keys.ToLookup(Digits, StringComparer.Ordinal);
+
+    /// <summary>The rules about members alone: the bodies their roles name, and names and aliases that would name two members.</summary>
+    internal static void Members(Archive archive, Context context, DiagnosticBag d)
+    {
         foreach (var member in archive.Members.Values)
             foreach (var role in member.Raw.Roles)
             {
                 if (!archive.Bodies.ContainsKey(role.Body.Value))
                     d.Error(DiagnosticCodes.UnknownBody, role.Body.Location,
-                        $"unknown body '{role.Body.Value}'{Suggestions.DidYouMean(role.Body.Value, bodyIds)}");
+                        $"unknown body '{role.Body.Value}'{Suggestions.DidYouMean(role.Body.Value, context.BodyIds)}");
                 if (role.From is { } from && role.Until is { } until && until < from)
                     d.Error(DiagnosticCodes.InvalidValue, role.Body.Location, $"the role '{role.Role}' ends ({until:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})");
             }
+        Names(archive, d);
     }
 
     static void Member(Located<string> id, List<string> memberIds, Archive archive, DiagnosticBag d)
@@ -76,20 +135,17 @@ public static partial class Checker
         d.Error(DiagnosticCodes.UnknownMember, id.Location, $"unknown member '{id.Value}'{hint}");
     }
 
-    static void Attendance(Archive archive, DiagnosticBag d)
+    static void Attendance(Meeting meeting, DiagnosticBag d)
     {
-        foreach (var meeting in archive.Meetings)
+        var first = new Dictionary<string, (AttendanceGroup Group, SourceLocation At)>(StringComparer.Ordinal);
+        foreach (var (group, a) in meeting.Raw.Attendance.All)
         {
-            var first = new Dictionary<string, (AttendanceGroup Group, SourceLocation At)>(StringComparer.Ordinal);
-            foreach (var (group, a) in meeting.Raw.Attendance.All)
-            {
-                if (first.TryGetValue(a.MemberId.Value, out var earlier))
-                    d.Error(DiagnosticCodes.DuplicateAttendee, a.MemberId.Location,
-                        earlier.Group == group
-                            ? $"'{a.MemberId.Value}' is listed twice under {GroupKey(group)} (first at line {earlier.At.Line})"
-                            : $"'{a.MemberId.Value}' is both in {GroupKey(earlier.Group)} (line {earlier.At.Line}) and in {GroupKey(group)}; a person can be in one group only");
-                else first[a.MemberId.Value] = (group, a.MemberId.Location);
-            }
+            if (first.TryGetValue(a.MemberId.Value, out var earlier))
+                d.Error(DiagnosticCodes.DuplicateAttendee, a.MemberId.Location,
+                    earlier.Group == group
+                        ? $"'{a.MemberId.Value}' is listed twice under {GroupKey(group)} (first at line {earlier.At.Line})"
+                        : $"'{a.MemberId.Value}' is both in {GroupKey(earlier.Group)} (line {earlier.At.Line}) and in {GroupKey(group)}; a person can be in one group only");
+            else first[a.MemberId.Value] = (group, a.MemberId.Location);
         }
     }
 
@@ -99,34 +155,6 @@ public static partial class Checker
         AttendanceGroup.InAttendance => "in_attendance",
         _ => "apologies",
     };
-
-    static void ActionIds(Archive archive, DiagnosticBag d)
-    {
-        var firstById = new Dictionary<string, RawAction>(StringComparer.Ordinal);
-        var firstBySlug = new Dictionary<string, RawAction>(StringComparer.Ordinal);
-        foreach (var meeting in archive.Meetings)
-        {
-            foreach (var action in meeting.Raw.Actions)
-            {
-                var id = action.Id.Value;
-                if (firstById.TryGetValue(id, out var earlier))
-                {
-                    d.Error(DiagnosticCodes.DuplicateActionId, action.Id.Location,
-                        $"action id '{id}' is already used at {earlier.Id.Location}; action ids are unique across the whole input");
-                    continue;
-                }
-                firstById[id] = action;
-                var slug = Ids.ActionSlug(id);
-                if (slug.Length == 0)
-                    d.Error(DiagnosticCodes.InvalidValue, action.Id.Location, $"action id '{id}' needs at least one letter or digit");
-                else if (firstBySlug.TryGetValue(slug, out var same))
-                    d.Error(DiagnosticCodes.DuplicateSlug, action.Id.Location,
-                        $"action ids '{id}' and '{same.Id.Value}' ({same.Id.Location}) would share the page /actions/{slug}/");
-                else firstBySlug[slug] = action;
-            }
-            Outliers(meeting.Raw.Actions, d);
-        }
-    }
 
     /// <summary>
     /// An action id whose prefix differs from all its meeting's others by a typo ("LF CIO 03/22" among
@@ -178,31 +206,20 @@ public static partial class Checker
         }
     }
 
-    static void Items(Archive archive, DiagnosticBag d)
+    static void Items(Meeting meeting, DiagnosticBag d)
     {
-        foreach (var meeting in archive.Meetings)
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var item in meeting.AllItems)
         {
-            var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-            foreach (var item in meeting.AllItems)
-            {
-                if (seen.TryGetValue(item.Number, out var first))
-                    d.Error(DiagnosticCodes.DuplicateItemNumber, item.Location,
-                        $"item number {item.Number} is already used at line {first.Line}; each item needs its own number (its anchor is #{Markdown.Items.ItemHeading.AnchorFor(item.Number)})");
-                else seen[item.Number] = item.Location;
-            }
+            if (seen.TryGetValue(item.Number, out var first))
+                d.Error(DiagnosticCodes.DuplicateItemNumber, item.Location,
+                    $"item number {item.Number} is already used at line {first.Line}; each item needs its own number (its anchor is #{Markdown.Items.ItemHeading.AnchorFor(item.Number)})");
+            else seen[item.Number] = item.Location;
         }
     }
 
-    static void Slugs(Archive archive, DiagnosticBag d)
+    internal static void Pages(Archive archive, DiagnosticBag d)
     {
-        var first = new Dictionary<string, RawMeeting>(StringComparer.Ordinal);
-        foreach (var meeting in archive.Meetings)
-        {
-            if (first.TryGetValue(meeting.Slug, out var other))
-                d.Error(DiagnosticCodes.DuplicateSlug, meeting.Raw.Location,
-                    $"two meeting files are named '{meeting.Slug}.md' ({other.SourcePath}); both would publish at /meetings/{meeting.Slug}/");
-            else first[meeting.Slug] = meeting.Raw;
-        }
         foreach (var page in archive.Pages)
             if (Array.IndexOf(ReservedSlugs, page.Slug) >= 0)
                 d.Error(DiagnosticCodes.DuplicateSlug, page.Location, $"the page '{page.Slug}' would take the site's own /{page.Slug}/; rename the file");

@@ -77,6 +77,15 @@ public sealed class PublicMarkdown(string text)
     }
 
     internal void ReleaseText() => _text = null;
+
+    /// <summary>Takes the rendering of another piece with the same text (<c>quorum serve</c>; the bytes are shared, never changed).</summary>
+    internal void CopyRendering(PublicMarkdown other)
+    {
+        _html = other._html;
+        _inline = other._inline;
+        _inlineInParagraph = other._inlineInParagraph;
+        _plain = other._plain;
+    }
 }
 
 public sealed record PublicExemption(string Ground, DateOnly? Until)

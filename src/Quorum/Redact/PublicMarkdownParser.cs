@@ -13,72 +13,41 @@ namespace Quorum.Redact;
 /// </summary>
 public static class PublicMarkdownParser
 {
-    /// <param name="cache">Renderings of earlier redacts to reuse (<c>quorum serve</c>); null parses every piece.</param>
-    public static PublicArchive ParseAll(PublicArchive archive, IReadOnlyDictionary<string, string> memberIdByName, MarkdownRenderingCache? cache = null)
+    /// <summary>What is kept of one parsed piece (a full build keeps only its decisions and mentions, the rest is in the piece).</summary>
+    internal sealed record Rendering(string Html, string InlineHtml, string Plain, string[] MentionedMembers, DecisionRendering[] Decisions);
+
+    internal sealed record DecisionRendering(string Html, string Plain, string[] MentionedMembers);
+
+    public static PublicArchive ParseAll(PublicArchive archive, IReadOnlyDictionary<string, string> memberIdByName)
     {
-        var urls = new SiteUrls(archive.Site.BasePath);
         var membersById = archive.Members.ToDictionary(m => m.Id, StringComparer.Ordinal);
-        var phrases = memberIdByName
-            .Where(p => membersById.ContainsKey(p.Value))
-            .Select(p => KeyValuePair.Create(p.Key, new CrossLinkTarget(CrossLinkKind.Member, p.Value, urls.Member(p.Value))))
-            .Concat(archive.Actions.Select(a => KeyValuePair.Create(a.Id, new CrossLinkTarget(CrossLinkKind.Action, a.Id, urls.Action(a.Id)))))
-            .ToList();
-        MarkdownPipeline Build() => MarkdownPipelines.Render(new CrossLinkMatcher(phrases));
-        var pipeline = cache is null ? Build() : cache.Pipeline(phrases, Build);
+        var pipeline = Pipeline(Phrases(archive.Site, memberIdByName, membersById, archive.Actions));
 
         var all = new List<(PublicMarkdown Markdown, PublicItem? Item)>();
         all.AddRange(archive.Members.Select(m => (m.Biography, (PublicItem?)null)));
         all.AddRange(archive.Pages.Select(p => (p.Content, (PublicItem?)null)));
-        foreach (var m in archive.Meetings)
-        {
-            all.Add((m.Preamble, null));
-            all.AddRange(m.AllItems.Select(i => (i.Content, (PublicItem?)i)));
-            all.AddRange(m.ActionsRaised.Select(a => a.Text).OfType<PublicMarkdown>().Select(t => (t, (PublicItem?)null)));
-            all.AddRange(m.Updates.Select(u => u.Note).OfType<PublicMarkdown>().Select(n => (n, (PublicItem?)null)));
-        }
+        foreach (var m in archive.Meetings) all.AddRange(Pieces(m));
         // Each piece is parsed, its decisions found, and rendered to HTML and plain text on one thread; only the
         // strings are kept, so the parsed documents can be collected as soon as each piece is done.
-        var keys = new MarkdownRenderingCache.Key[all.Count];
-        var renderings = new MarkdownRenderingCache.Rendering[all.Count];
-        var parsed = 0;
+        var renderings = new Rendering[all.Count];
         Parallel.For(0, all.Count, i =>
         {
             var (markdown, item) = all[i];
-            keys[i] = new MarkdownRenderingCache.Key(markdown.Text, item?.Number);
-            if (cache?.Find(keys[i]) is not { } rendering)
-            {
-                rendering = Parse(markdown.Text, item, pipeline);
-                Interlocked.Increment(ref parsed);
-            }
+            var rendering = Parse(markdown.Text, item, pipeline);
             markdown.SetRendering(rendering.Html, rendering.InlineHtml, rendering.Plain);
-            if (cache is null)
-            {
-                // A full build keeps each piece once, as UTF-8 in the archive: not its source, not its strings.
-                markdown.ReleaseText();
-                keys[i] = default;
-                rendering = rendering with { Html = "", InlineHtml = "", Plain = "" };
-            }
-            renderings[i] = rendering;
+            // A full build keeps each piece once, as UTF-8 in the archive: not its source, not its strings.
+            markdown.ReleaseText();
+            renderings[i] = rendering with { Html = "", InlineHtml = "", Plain = "" };
         });
-        cache?.Keep(keys, renderings, parsed);
 
         var decisions = new List<PublicDecision>();
         for (var i = 0; i < all.Count; i++)
         {
-            var rendering = renderings[i];
             if (all[i].Item is not { } item) continue;
-            item.MentionedMembers = rendering.MentionedMembers;
-            foreach (var decision in rendering.Decisions.Select((d, n) => new PublicDecision
-                     {
-                         Item = item, Index = n + 1, Html = d.Html, Plain = d.Plain, MentionedMembers = d.MentionedMembers,
-                     }))
-            {
-                item.Decisions.Add(decision);
-                decisions.Add(decision);
-                foreach (var id in decision.MentionedMembers) membersById[id].DecisionsMentioning.Add(decision);
-            }
-            foreach (var id in item.MentionedMembers) membersById[id].MentionedIn.Add(item);
+            SetDecisionsAndMentions(item, renderings[i]);
+            decisions.AddRange(item.Decisions);
         }
+        LinkMentions(archive.Meetings, membersById);
 
         return new PublicArchive
         {
@@ -96,18 +65,71 @@ public static class PublicMarkdownParser
         };
     }
 
+    /// <summary>The cross-link phrases: members' names and aliases (those naming a public member), then action ids, with their URLs.</summary>
+    internal static List<KeyValuePair<string, CrossLinkTarget>> Phrases(PublicSite site, IEnumerable<KeyValuePair<string, string>> memberIdByName,
+        IReadOnlyDictionary<string, PublicMember> membersById, IEnumerable<PublicAction> actions)
+    {
+        var urls = new SiteUrls(site.BasePath);
+        return memberIdByName
+            .Where(p => membersById.ContainsKey(p.Value))
+            .Select(p => KeyValuePair.Create(p.Key, new CrossLinkTarget(CrossLinkKind.Member, p.Value, urls.Member(p.Value))))
+            .Concat(actions.Select(a => KeyValuePair.Create(a.Id, new CrossLinkTarget(CrossLinkKind.Action, a.Id, urls.Action(a.Id)))))
+            .ToList();
+    }
+
+    internal static MarkdownPipeline Pipeline(IEnumerable<KeyValuePair<string, CrossLinkTarget>> phrases) =>
+        MarkdownPipelines.Render(new CrossLinkMatcher(phrases));
+
+    /// <summary>A meeting's pieces of public Markdown (its preamble, items, actions' texts and updates' notes), each with its item if it is one.</summary>
+    internal static IEnumerable<(PublicMarkdown Markdown, PublicItem? Item)> Pieces(PublicMeeting m)
+    {
+        yield return (m.Preamble, null);
+        foreach (var i in m.AllItems) yield return (i.Content, i);
+        foreach (var a in m.ActionsRaised)
+            if (a.Text is { } text) yield return (text, null);
+        foreach (var u in m.Updates)
+            if (u.Note is { } note) yield return (note, null);
+    }
+
+    /// <summary>An item's decisions and mentions from its content's rendering (replacing any it had).</summary>
+    internal static void SetDecisionsAndMentions(PublicItem item, Rendering rendering)
+    {
+        item.MentionedMembers = rendering.MentionedMembers;
+        item.Decisions.Clear();
+        for (var n = 0; n < rendering.Decisions.Length; n++)
+        {
+            var d = rendering.Decisions[n];
+            item.Decisions.Add(new PublicDecision { Item = item, Index = n + 1, Html = d.Html, Plain = d.Plain, MentionedMembers = d.MentionedMembers });
+        }
+    }
+
+    /// <summary>
+    /// Members' mentions and decisions that mention them, in the order of the minutes (meetings oldest first). The
+    /// lists must start empty (<c>quorum serve</c> empties those of members it reuses).
+    /// </summary>
+    internal static void LinkMentions(IEnumerable<PublicMeeting> meetings, IReadOnlyDictionary<string, PublicMember> membersById)
+    {
+        foreach (var m in meetings)
+            foreach (var item in m.AllItems)
+            {
+                foreach (var decision in item.Decisions)
+                    foreach (var id in decision.MentionedMembers) membersById[id].DecisionsMentioning.Add(decision);
+                foreach (var id in item.MentionedMembers) membersById[id].MentionedIn.Add(item);
+            }
+    }
+
     /// <summary>Parses one piece of public Markdown and renders it; for an item, with its decisions and mentions.</summary>
-    static MarkdownRenderingCache.Rendering Parse(string text, PublicItem? item, MarkdownPipeline pipeline)
+    internal static Rendering Parse(string text, PublicItem? item, MarkdownPipeline pipeline)
     {
         var document = Markdig.Markdown.Parse(text, pipeline);
         var decisions = item is null ? [] : document.Descendants<DecisionBlock>().Select((block, i) =>
         {
             // The meeting page's id for the block, which the register links to.
             block.SetData(DecisionExtension.AnchorKey, PublicDecision.AnchorFor(item.Number, i + 1));
-            return new MarkdownRenderingCache.DecisionRendering(MarkdownHtml.Children(block), PlainText.Of(block), MentionedMembers(block));
+            return new DecisionRendering(MarkdownHtml.Children(block), PlainText.Of(block), MentionedMembers(block));
         }).ToArray();
         var html = MarkdownHtml.Block(document);
-        return new MarkdownRenderingCache.Rendering(html, MarkdownHtml.IsOneParagraph(document) ? MarkdownHtml.Inline(document) : html,
+        return new Rendering(html, MarkdownHtml.IsOneParagraph(document) ? MarkdownHtml.Inline(document) : html,
             PlainText.Of(document), item is null ? [] : MentionedMembers(document), decisions);
     }
 

@@ -12,19 +12,62 @@ namespace Quorum.Redact;
 /// </summary>
 public static class Redactor
 {
-    /// <param name="cache">Public texts and renderings kept from earlier redacts (<c>quorum serve</c>); null for a build.</param>
+    /// <param name="cache">
+    /// What <c>quorum serve</c> keeps from the last redact: with one, unchanged meetings keep their public objects and
+    /// only what crosses meetings is linked again (<see cref="IncrementalRedactor"/>); null for a build.
+    /// </param>
     public static PublicArchive Redact(Archive archive, DateOnly buildDate, RedactCache? cache = null)
     {
-        cache?.Texts.Begin(buildDate);
-        PublicText publicText = cache is null
-            ? (markdown, range) => TextRedaction.PublicText(markdown, range, buildDate)
-            : (markdown, range) => cache.Texts.PublicText(markdown, range, buildDate);
-        var site = archive.Site;
-        var publicSite = new PublicSite(site.Title, site.BaseUrl, site.Language, site.Description, site.EditUrl,
+        if (cache is not null) return cache.Redactor.Redact(archive, buildDate);
+        PublicText publicText = (markdown, range) => TextRedaction.PublicText(markdown, range, buildDate);
+        var bodies = Bodies(archive);
+        var members = Members(archive, bodies, publicText);
+
+        var meetings = new List<PublicMeeting>();
+        var actions = new List<PublicAction>();
+        var actionsById = new Dictionary<string, PublicAction>(StringComparer.Ordinal);
+        foreach (var meeting in archive.Meetings)
+        {
+            if (!meeting.Raw.Publish || meeting.Body is null) continue;
+            var pm = Meeting(meeting, bodies[meeting.Body.Id], members, buildDate, publicText);
+            meetings.Add(pm);
+            foreach (var pa in Actions(FirstRaised(meeting, actionsById), pm, members, buildDate))
+            {
+                pm.ActionsRaised.Add(pa);
+                actions.Add(pa);
+                actionsById[pa.Id] = pa;
+            }
+        }
+        // Updates after all actions exist: an update may come before the raising meeting in file order.
+        foreach (var (meeting, pm) in archive.Meetings.Where(m => m.Raw.Publish && m.Body is not null).Zip(meetings))
+            foreach (var pu in Updates(meeting, pm, actionsById))
+            {
+                pm.Updates.Add(pu);
+                pu.Action?.Timeline.Add(pu);
+            }
+
+        Link(meetings);
+        var archiveOut = new PublicArchive
+        {
+            Site = Site(archive.Site),
+            BuildDate = buildDate,
+            Bodies = bodies.Values.ToList(),
+            Members = SortedMembers(members),
+            Meetings = meetings,
+            Actions = actions,
+            Decisions = [],
+            Pages = archive.Pages.Select(p => Page(p, publicText)).ToList(),
+        };
+        return PublicMarkdownParser.ParseAll(archiveOut, archive.MembersByName.ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal));
+    }
+
+    internal static PublicSite Site(RawSiteConfig site) =>
+        new(site.Title, site.BaseUrl, site.Language, site.Description, site.EditUrl,
             site.Licence ?? "Open Government Licence v3.0",
             site.LicenceUrl ?? "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/");
 
-        var bodies = archive.Bodies.Values.OrderBy(b => b.Id, StringComparer.Ordinal).ToDictionary(b => b.Id, b => new PublicBody
+    internal static Dictionary<string, PublicBody> Bodies(Archive archive) =>
+        archive.Bodies.Values.OrderBy(b => b.Id, StringComparer.Ordinal).ToDictionary(b => b.Id, b => new PublicBody
         {
             Id = b.Id,
             Name = b.Raw.Name,
@@ -33,6 +76,9 @@ public static class Redactor
             SourcePath = b.Raw.SourcePath,
         }, StringComparer.Ordinal);
 
+    /// <summary>The public members, in the order of the archive's, each in its bodies' lists of roles.</summary>
+    internal static Dictionary<string, PublicMember> Members(Archive archive, Dictionary<string, PublicBody> bodies, PublicText publicText)
+    {
         var members = archive.Members.Values.ToDictionary(m => m.Id, m => new PublicMember
         {
             Id = m.Id,
@@ -47,70 +93,63 @@ public static class Redactor
         foreach (var m in members.Values)
             foreach (var role in m.Roles)
                 if (bodies.TryGetValue(role.BodyId, out var b)) b.Roles.Add((m, role));
+        return members;
+    }
 
-        var meetings = new List<PublicMeeting>();
-        var actions = new List<PublicAction>();
-        var actionsById = new Dictionary<string, PublicAction>(StringComparer.Ordinal);
-        foreach (var meeting in archive.Meetings)
+    internal static List<PublicMember> SortedMembers(Dictionary<string, PublicMember> members) =>
+        members.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+
+    internal static PublicPage Page(RawPage p, PublicText publicText) => new()
+    {
+        Slug = p.Slug,
+        Title = p.Title,
+        Content = new PublicMarkdown(publicText(p.Markdown, p.Markdown.All)),
+        SourcePath = p.SourcePath,
+    };
+
+    /// <summary>
+    /// The actions a meeting publishes as raised by it: each of its actions whose id no earlier meeting raised (in
+    /// <paramref name="actionsById"/>) nor an earlier action of its own.
+    /// </summary>
+    internal static List<ActionRecord> FirstRaised(Meeting meeting, Dictionary<string, PublicAction> actionsById)
+    {
+        var first = new List<ActionRecord>(meeting.ActionsRaised.Count);
+        foreach (var action in meeting.ActionsRaised)
+            if (!actionsById.ContainsKey(action.Id) && !first.Exists(a => a.Id == action.Id)) first.Add(action);
+        return first;
+    }
+
+    /// <summary>The public actions of a meeting (<see cref="FirstRaised"/>), in order.</summary>
+    internal static IEnumerable<PublicAction> Actions(IEnumerable<ActionRecord> raised, PublicMeeting pm, Dictionary<string, PublicMember> members, DateOnly date)
+    {
+        Dictionary<string, PublicItem>? items = null; // by number, the first of each, when an action needs it
+        foreach (var action in raised)
+            yield return Action(action, pm, members, date, () => items ??= ItemsByNumber(pm));
+    }
+
+    /// <summary>A meeting's public updates, each with the public action it is about (none for one not in the public archive).</summary>
+    internal static IEnumerable<PublicUpdate> Updates(Meeting meeting, PublicMeeting pm, Dictionary<string, PublicAction> actionsById)
+    {
+        foreach (var (update, _) in meeting.Updates)
         {
-            if (!meeting.Raw.Publish || meeting.Body is null) continue;
-            var pm = Meeting(meeting, bodies[meeting.Body.Id], members, buildDate, publicText);
-            meetings.Add(pm);
-            Dictionary<string, PublicItem>? items = null; // by number, the first of each, when an action needs it
-            foreach (var action in meeting.ActionsRaised)
+            var action = actionsById.GetValueOrDefault(update.ActionId.Value);
+            var withheld = action?.Exemption is not null;
+            yield return new PublicUpdate
             {
-                if (actionsById.ContainsKey(action.Id)) continue;
-                var pa = Action(action, pm, members, buildDate, () => items ??= ItemsByNumber(pm));
-                pm.ActionsRaised.Add(pa);
-                actions.Add(pa);
-                actionsById[pa.Id] = pa;
-            }
+                Meeting = pm,
+                ActionId = update.ActionId.Value,
+                Action = action,
+                Status = update.StatusGiven ? update.Status : null,
+                Note = withheld || update.Note is null ? null : new PublicMarkdown(update.Note),
+                NoteWithheld = withheld && update.Note is not null,
+            };
         }
-        // Updates after all actions exist: an update may come before the raising meeting in file order.
-        foreach (var (meeting, pm) in archive.Meetings.Where(m => m.Raw.Publish && m.Body is not null).Zip(meetings))
-            foreach (var (update, _) in meeting.Updates)
-            {
-                var action = actionsById.GetValueOrDefault(update.ActionId.Value);
-                var withheld = action?.Exemption is not null;
-                var pu = new PublicUpdate
-                {
-                    Meeting = pm,
-                    ActionId = update.ActionId.Value,
-                    Action = action,
-                    Status = update.StatusGiven ? update.Status : null,
-                    Note = withheld || update.Note is null ? null : new PublicMarkdown(update.Note),
-                    NoteWithheld = withheld && update.Note is not null,
-                };
-                pm.Updates.Add(pu);
-                action?.Timeline.Add(pu);
-            }
-
-        Link(meetings, members);
-        var archiveOut = new PublicArchive
-        {
-            Site = publicSite,
-            BuildDate = buildDate,
-            Bodies = bodies.Values.ToList(),
-            Members = members.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).ToList(),
-            Meetings = meetings,
-            Actions = actions,
-            Decisions = [],
-            Pages = archive.Pages.Select(p => new PublicPage
-            {
-                Slug = p.Slug,
-                Title = p.Title,
-                Content = new PublicMarkdown(publicText(p.Markdown, p.Markdown.All)),
-                SourcePath = p.SourcePath,
-            }).ToList(),
-        };
-        return PublicMarkdownParser.ParseAll(archiveOut, archive.MembersByName.ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal),
-            cache?.Renderings);
     }
 
     /// <summary>The public text of a range of Markdown (<see cref="TextRedaction.PublicText"/> for the build date).</summary>
-    delegate string PublicText(RawMarkdown markdown, RawRange range);
+    internal delegate string PublicText(RawMarkdown markdown, RawRange range);
 
-    static PublicMeeting Meeting(Meeting meeting, PublicBody body, Dictionary<string, PublicMember> members, DateOnly date, PublicText publicText)
+    internal static PublicMeeting Meeting(Meeting meeting, PublicBody body, Dictionary<string, PublicMember> members, DateOnly date, PublicText publicText)
     {
         var raw = meeting.Raw;
         List<PublicAttendee> Group(AttendanceGroup g) => meeting.Attendance.Where(a => a.Group == g)
@@ -199,7 +238,11 @@ public static class Redactor
         return null;
     }
 
-    static void Link(List<PublicMeeting> meetings, Dictionary<string, PublicMember> members)
+    /// <summary>
+    /// Links what crosses meetings, oldest meeting first: each body's meetings and their previous/next, and members'
+    /// attendance and actions. The lists must start empty (<c>quorum serve</c> empties those of objects it reuses).
+    /// </summary>
+    internal static void Link(IReadOnlyList<PublicMeeting> meetings)
     {
         foreach (var group in meetings.GroupBy(m => m.Body.Id))
         {

@@ -43,11 +43,10 @@ public sealed class DevServerTests : IAsyncLifetime
         _temp.Dispose();
     }
 
-    async Task<DevServer> Start()
+    async Task<DevServer> Start(Func<DevServerOptions, DevServerOptions>? options = null)
     {
-        _server = await DevServer.StartAsync(
-            new DevServerOptions(_input, Output, _theme, Port: 0) { Debounce = TimeSpan.FromMilliseconds(50), Today = () => SiteBuilder.DefaultDate },
-            _stdout, _stderr);
+        var defaults = new DevServerOptions(_input, Output, _theme, Port: 0) { Today = () => SiteBuilder.DefaultDate };
+        _server = await DevServer.StartAsync(options?.Invoke(defaults) ?? defaults, _stdout, _stderr);
         _server.Rebuilt += r => _reports.Writer.TryWrite(r);
         _http.BaseAddress = new Uri($"http://127.0.0.1:{_server.Port}");
         return _server;
@@ -145,6 +144,43 @@ public sealed class DevServerTests : IAsyncLifetime
         Assert.DoesNotContain("__quorum", File.ReadAllText(Path.Combine(Output, "meetings", "2024-03-05-parish-council", "index.html")));
     }
 
+    [Fact]
+    public async Task A_rebuild_that_reads_a_save_half_written_shows_no_error_and_the_whole_save_reloads()
+    {
+        // A short quiet spell, so that a rebuild starts between the two steps of a save; a long settling time, so that
+        // the second step surely comes within it however slow the machine.
+        await Start(o => o with { Debounce = TimeSpan.FromMilliseconds(5), ErrorSettle = TimeSpan.FromSeconds(5) });
+        using var events = await EventStream.Open(_http, Wait);
+        var whole = File.ReadAllText(MeetingFile).Replace("Alice Smith reported the potholes", "Alice Smith reported the deep potholes");
+
+        // An editor that truncates and writes in two steps: first the file cut off inside its front matter (an error:
+        // the header is never closed), and only after a rebuild has read that, the rest.
+        File.WriteAllText(MeetingFile, whole[..40]);
+        var failed = await NextReport(r => r.Outcome == RebuildOutcome.Failed);
+        Assert.Contains(failed.Diagnostics, d => d.IsError);
+        File.WriteAllText(MeetingFile, whole);
+
+        var reload = await events.Until("reload", MeetingUrl);
+        Assert.DoesNotContain(reload.Seen, e => e.Name == "error");
+        Assert.Contains("the deep potholes", (await Get(MeetingUrl)).Body);
+        Assert.DoesNotContain("build failed", _stderr.ToString());
+
+        // An error that stays is shown once the folders have been quiet for the settling time.
+        File.WriteAllText(MeetingFile, whole.Replace("alice-smith: Chair", "alice-smyth: Chair"));
+        Assert.Contains("alice-smyth", await events.Next("error"));
+        Assert.Contains("the last good site is still served", _stderr.ToString());
+    }
+
+    async Task<RebuildReport> NextReport(Func<RebuildReport, bool> which)
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        while (true)
+        {
+            var r = await _reports.Reader.ReadAsync(timeout.Token);
+            if (which(r)) return r;
+        }
+    }
+
     async Task<RebuildReport> NextBuilt()
     {
         using var timeout = new CancellationTokenSource(Wait);
@@ -225,6 +261,20 @@ public sealed class DevServerTests : IAsyncLifetime
                 stream._events.Writer.TryComplete();
             });
             return stream;
+        }
+
+        /// <summary>Waits (bounded) for an event by name, and returns its data with every event seen on the way.</summary>
+        public async Task<(string Data, List<(string Name, string Data)> Seen)> Until(string name, string? containing = null)
+        {
+            var seen = new List<(string Name, string Data)>();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
+            timeout.CancelAfter(_wait);
+            while (true)
+            {
+                var (n, data) = await _events.Reader.ReadAsync(timeout.Token);
+                seen.Add((n, data));
+                if (n == name && (containing is null || data.Contains(containing, StringComparison.Ordinal))) return (data, seen);
+            }
         }
 
         public async Task<string> Next(string name, string? containing = null)

@@ -264,6 +264,187 @@ public sealed class IncrementalBuilderTests : IDisposable
         AssertSameAsFullBuild();
     }
 
+    static readonly Regex ActionIdLine = new(@"^  - id: ""?([^""\n]+)""?$", RegexOptions.Multiline);
+    static readonly Regex UpdateLine = new(@"^  - action: ""?([^""\n]+)""?$", RegexOptions.Multiline);
+
+    /// <summary>An action raised in one meeting file and updated (with a note) in a later one.</summary>
+    (string Raising, string Id, string Updating) ActionUpdatedLater()
+    {
+        var files = MeetingFiles;
+        for (var j = files.Length - 1; j > 0; j--)
+        {
+            var updating = File.ReadAllText(files[j]);
+            foreach (Match update in UpdateLine.Matches(updating))
+            {
+                var id = update.Groups[1].Value;
+                var next = updating.IndexOf("\n  - ", update.Index + update.Length, StringComparison.Ordinal);
+                var entry = updating[update.Index..(next < 0 ? updating.Length : next)];
+                if (!entry.Contains("note:", StringComparison.Ordinal)) continue;
+                for (var i = 0; i < j; i++)
+                {
+                    var raising = File.ReadAllText(files[i]);
+                    var raised = ActionIdLine.Matches(raising).FirstOrDefault(m => m.Groups[1].Value == id);
+                    // Not exempt already: the edits below make it so.
+                    if (raised is not null && !raising[raised.Index..].Split("\n  - ", 2)[0].Contains("exempt", StringComparison.Ordinal))
+                        return (files[i], id, files[j]);
+                }
+            }
+        }
+        throw new InvalidOperationException("the corpus has no action updated with a note in a later meeting");
+    }
+
+    /// <summary>Text inserted at the end of a meeting's first item (just before its second heading).</summary>
+    static string InFirstItem(string text, string insert)
+    {
+        var body = text.IndexOf("\n---\n", 4, StringComparison.Ordinal);
+        var first = text.IndexOf("\n## ", body, StringComparison.Ordinal);
+        var second = text.IndexOf("\n## ", first + 1, StringComparison.Ordinal);
+        return text[..second] + "\n" + insert + "\n" + text[second..];
+    }
+
+    [Fact]
+    public void Unchanged_meetings_keep_their_public_objects_and_every_cross_meeting_effect_equals_a_full_build()
+    {
+        var first = _builder.Rebuild();
+        Assert.Equal(RebuildOutcome.Built, first.Outcome);
+        var published = first.MeetingsRedacted;
+        Assert.True(published >= 6, $"{published} meetings published");
+        var files = MeetingFiles;
+        var memberFiles = Directory.GetFiles(Path.Combine(_input, "members"), "*.md").Order(StringComparer.Ordinal).ToArray();
+        string NameOf(string memberFile) => Regex.Match(File.ReadAllText(memberFile), "^name: \"?([^\"\n]+)\"?$", RegexOptions.Multiline).Groups[1].Value;
+
+        // A sentence: one meeting is redacted again, the others are kept; one piece of Markdown is parsed.
+        Edit(files[5], t => t + "\nThe clerk added a sentence.\n");
+        var report = Rebuild(files[5]);
+        Assert.Equal((published - 1, 1), (report.MeetingsKept, report.MeetingsRedacted));
+        Assert.Equal(1, report.MarkdownParsed);
+        AssertSameAsFullBuild();
+
+        // A decision added, with a mention of a member (the decisions register, the member's page).
+        Edit(files[2], t => InFirstItem(t, $":::decision\nThe committee thanked {NameOf(memberFiles[1])} and resolved to plant an oak.\n:::\n"));
+        report = Rebuild(files[2]);
+        Assert.Equal((published - 1, 1), (report.MeetingsKept, report.MeetingsRedacted));
+        Assert.Contains("resolved to plant an oak", File.ReadAllText(_temp[$"site/meetings/{Path.GetFileNameWithoutExtension(files[2])}/index.html"]));
+        AssertSameAsFullBuild();
+
+        // A decision removed; a mention removed (every mention of a member in one meeting becomes plain words).
+        Edit(files[3], t =>
+        {
+            var at = t.IndexOf("\n:::decision\n", StringComparison.Ordinal);
+            var end = t.IndexOf("\n:::\n", at + 1, StringComparison.Ordinal);
+            return t[..at] + t[(end + 4)..];
+        });
+        var mentioned = memberFiles.Select(NameOf).First(n => File.ReadAllText(files[4]).Contains(n, StringComparison.Ordinal));
+        Edit(files[4], t => t.Replace(mentioned, "the councillor", StringComparison.Ordinal));
+        report = Rebuild(files[3], files[4]);
+        Assert.Equal((published - 2, 2), (report.MeetingsKept, report.MeetingsRedacted));
+        AssertSameAsFullBuild();
+
+        // An action's timeline through a later meeting: a new update with a note, then its status and its removal.
+        var (raising, id, updating) = ActionUpdatedLater();
+        var later = files.Last();
+        if (later == updating) later = files[^2];
+        Edit(later, t => t.Replace("\nupdates:\n", $"\nupdates:\n  - action: \"{id}\"\n    status: closed\n    note: \"Done, said {NameOf(memberFiles[2])}.\"\n",
+            StringComparison.Ordinal));
+        report = Rebuild(later);
+        Assert.False(report.Full);
+        Assert.Equal((published - 1, 1), (report.MeetingsKept, report.MeetingsRedacted));
+        Assert.Contains("Done, said", File.ReadAllText(_temp[$"site/actions/{Quorum.Load.Ids.ActionSlug(id)}/index.html"]));
+        AssertSameAsFullBuild();
+        Edit(later, t => t.Replace($"  - action: \"{id}\"\n    status: closed\n    note: \"Done, said {NameOf(memberFiles[2])}.\"\n", "",
+            StringComparison.Ordinal));
+        Rebuild(later);
+        AssertSameAsFullBuild();
+
+        // The raising meeting makes that action exempt: the later meeting's note on it is withheld (its updates are
+        // made again, though its file did not change), and back.
+        Edit(raising, t =>
+        {
+            var at = ActionIdLine.Matches(t).First(m => m.Groups[1].Value == id);
+            return t[..(at.Index + at.Length)] + "\n    exempt: \"FOIA s.43 — commercial interests\"" + t[(at.Index + at.Length)..];
+        });
+        report = Rebuild(raising);
+        Assert.Equal((published - 1, 1), (report.MeetingsKept, report.MeetingsRedacted));
+        AssertSameAsFullBuild();
+        Edit(raising, t => t.Replace("\n    exempt: \"FOIA s.43 — commercial interests\"", "", StringComparison.Ordinal));
+        Rebuild(raising);
+        AssertSameAsFullBuild();
+
+        // An exempt item (its actions become exempt, and updates' notes on them withheld), an exempt block, and back.
+        var original = File.ReadAllText(raising);
+        Edit(raising, t => Regex.Replace(t, @"^(## [^\n{]+)$", "$1 {exempt=\"FOIA s.43\"}", RegexOptions.Multiline));
+        Rebuild(raising);
+        AssertSameAsFullBuild();
+        Edit(raising, _ => InFirstItem(original, ":::exempt FOIA s.40 — personal information\nThe name of the complainant.\n:::\n"));
+        Rebuild(raising);
+        Assert.DoesNotContain("The name of the complainant", File.ReadAllText(_temp[$"site/meetings/{Path.GetFileNameWithoutExtension(raising)}/index.html"]));
+        AssertSameAsFullBuild();
+        Edit(raising, _ => original);
+        Rebuild(raising);
+        AssertSameAsFullBuild();
+
+        // Not published, then published again: its actions, attendance and mentions go and come back.
+        Edit(raising, t => t.Insert(4, "publish: false\n"));
+        report = Rebuild(raising);
+        Assert.Equal((published - 1, 0), (report.MeetingsKept, report.MeetingsRedacted));
+        Assert.False(Directory.Exists(_temp[$"site/meetings/{Path.GetFileNameWithoutExtension(raising)}"]));
+        AssertSameAsFullBuild();
+        Edit(raising, _ => original);
+        report = Rebuild(raising);
+        Assert.Equal((published - 1, 1), (report.MeetingsKept, report.MeetingsRedacted));
+        AssertSameAsFullBuild();
+
+        // A save that breaks check (an unknown attendee) runs redact over the broken input; the fix is still exact.
+        Edit(files[1], t => t.Replace("  present:\n", "  present:\n    - no-such-member\n", StringComparison.Ordinal));
+        Assert.Equal(RebuildOutcome.Failed, _builder.Rebuild([files[1]]).Outcome);
+        Edit(files[1], t => t.Replace("  present:\n    - no-such-member\n", "  present:\n", StringComparison.Ordinal));
+        Rebuild(files[1]);
+        AssertSameAsFullBuild();
+
+        // A new meeting, between two others of its body, naming members and an earlier action.
+        var template = File.ReadAllText(files[3]);
+        var body = Regex.Match(template, @"^body: (\S+)$", RegexOptions.Multiline).Groups[1].Value;
+        var date = DateOnly.Parse(Regex.Match(template, @"^date: (\S+)$", RegexOptions.Multiline).Groups[1].Value).AddDays(1);
+        var memberId = Path.GetFileNameWithoutExtension(memberFiles[3]);
+        var added = Path.Combine(Path.GetDirectoryName(files[3])!, $"{date:yyyy-MM-dd}-{body}.md");
+        File.WriteAllText(added, $"---\nbody: {body}\ndate: {date:yyyy-MM-dd}\nattendance:\n  present:\n    - {memberId}\n" +
+                                 $"updates:\n  - action: \"{id}\"\n    status: open\n    note: \"Still waiting.\"\n---\n\n" +
+                                 $"## 1. Welcome\n\n{NameOf(memberFiles[3])} welcomed everyone and asked about {id}.\n\n" +
+                                 ":::decision\nThe committee agreed to meet again.\n:::\n");
+        report = Rebuild(added);
+        Assert.Equal((published, 1), (report.MeetingsKept, report.MeetingsRedacted));
+        AssertSameAsFullBuild();
+
+        // Renamed (its slug and URL change), then deleted.
+        var renamed = Path.Combine(Path.GetDirectoryName(added)!, $"{date:yyyy-MM-dd}-{body}-extra.md");
+        File.Move(added, renamed);
+        report = Rebuild(added, renamed);
+        Assert.Equal((published, 1), (report.MeetingsKept, report.MeetingsRedacted));
+        Assert.Equal(0, report.MarkdownParsed); // its pieces take the renderings of the same text under the old name
+        AssertSameAsFullBuild();
+        File.Delete(renamed);
+        report = Rebuild(renamed);
+        Assert.Equal((published, 0), (report.MeetingsKept, report.MeetingsRedacted));
+        AssertSameAsFullBuild();
+
+        // A body's new name: every public object is made again (meetings show their body's name).
+        var bodyFile = Path.Combine(_input, "bodies", body + ".yml");
+        Edit(bodyFile, t => Regex.Replace(t, "^name: .*$", "name: \"The Renamed Committee\"", RegexOptions.Multiline));
+        report = Rebuild(bodyFile);
+        Assert.Equal((0, published), (report.MeetingsKept, report.MeetingsRedacted));
+        AssertSameAsFullBuild();
+
+        // A member's biography: the same, and the next save keeps all but one again.
+        Edit(memberFiles[0], t => t + "\nA new line of biography.\n");
+        report = Rebuild(memberFiles[0]);
+        Assert.Equal((0, published), (report.MeetingsKept, report.MeetingsRedacted));
+        AssertSameAsFullBuild();
+        Edit(files[5], t => t + "\nAnd another sentence.\n");
+        report = Rebuild(files[5]);
+        Assert.Equal((published - 1, 1), (report.MeetingsKept, report.MeetingsRedacted));
+        AssertSameAsFullBuild();
+    }
+
     [Fact]
     public void A_theme_change_re_renders_everything()
     {
