@@ -30,7 +30,7 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking
 
 // The search engines' own files (not the page, its stylesheet or its UI script), counted even when the page loaded
 // them before the query.
-const ENGINE = /^\/(search\/|pagefind\/|assets\/js\/(lunr\.min|search-shards)\.js)/;
+const ENGINE = /^\/(search\/shards\/|pagefind\/|assets\/js\/(lunr\.min|search-shards)\.js)/;
 
 const ENGINES = {
   quorum: { path: 'search/', form: '#search-form' },

@@ -722,15 +722,18 @@
     if (sure.length < n) return null;
     // The n best in a small sorted buffer (n is at most a page or two; sure may hold thousands).
     var best = [];
-    var better = function (x, y) { return x.group !== y.group ? x.group > y.group : x.lower > y.lower; };
-    for (var i = 0; i < sure.length; i++) {
-      var x = sure[i];
-      if (best.length === n && !better(x, best[n - 1])) continue;
-      var at = best.length === n ? n - 1 : best.length;
-      while (at > 0 && better(x, best[at - 1])) { best[at] = best[at - 1]; at--; }
-      best[at] = x;
-    }
+    for (var i = 0; i < sure.length; i++) keepBest(best, sure[i], n);
     return best[n - 1];
+  }
+
+  function better(x, y) { return x.group !== y.group ? x.group > y.group : x.lower > y.lower; }
+
+  /** Puts sure result x in best (sorted by better, at most n long) if it is among the n best. */
+  function keepBest(best, x, n) {
+    if (best.length === n && !better(x, best[n - 1])) return;
+    var at = best.length === n ? n - 1 : best.length;
+    while (at > 0 && better(x, best[at - 1])) { best[at] = best[at - 1]; at--; }
+    best[at] = x;
   }
 
   function reaches(theta, group, upper) {
@@ -751,34 +754,57 @@
     function attempt() {
       rounds++;
       var records = plan.records, N = self.documentCount;
-      var seen = new Uint8Array(N), sure = [], unsure = [];
+      var seen = new Uint8Array(N), sure = [], unsure = [], skipped = false;
       var consider = function (x) {
         if (x.matched === false || x.valid === false) return;
         (x.matched === true && x.valid === true && x.group !== UNKNOWN ? sure : unsure).push(x);
       };
-      // 1. Documents in a matching term's tier A: described in full (they give a first theta); then those in its
-      // loaded bands, described if a quick bound says they might reach it.
-      var listed = function (bands) {
-        var theta = null;
+      // 1. Documents in a matching term's tier A, best quick bound first (a top-k scan): each is described in full
+      // until one cannot reach the n-th best exact score so far, and then none after it can (they give a first
+      // theta at a fraction of the work: a common word's tier A holds hundreds of documents).
+      var tierA = function () {
+        var candidates = [];
         plan.stepRecords.forEach(function (r) {
-          var lists = bands ? records[r].bands : [records[r].a];
+          var docs = records[r].a.docs;
+          for (var i = 0; i < docs.length; i++) {
+            var d = docs[i];
+            if (seen[d]) continue;
+            seen[d] = 1;
+            if (filter && !filter(d)) continue;
+            candidates.push({ doc: d, group: self.quickGroup(plan, groups, d), upper: self.quickUpper(plan, d) });
+          }
+        });
+        candidates.sort(function (x, y) { return y.group - x.group || y.upper - x.upper || x.doc - y.doc; });
+        var best = [];
+        for (var c = 0; c < candidates.length; c++) {
+          var theta = best.length === n ? best[n - 1] : null;
+          if (theta && !reaches(theta, candidates[c].group, candidates[c].upper)) { skipped = true; break; }
+          var x = self.describe(plan, candidates[c].doc, groups);
+          consider(x);
+          if (x.matched === true && x.valid === true && x.group !== UNKNOWN) keepBest(best, x, n);
+        }
+      };
+      // Then those in its loaded bands, described if a quick bound says they might reach theta.
+      var banded = function () {
+        plan.stepRecords.forEach(function (r) {
+          var lists = records[r].bands;
           for (var l = 0; l < lists.length; l++) {
             // Raised before each band: the bands before it may have added sure results.
-            if (bands) theta = threshold(sure, n);
+            var theta = threshold(sure, n);
             var docs = lists[l].docs;
             for (var i = 0; i < docs.length; i++) {
               var d = docs[i];
               if (seen[d]) continue;
               seen[d] = 1;
               if (filter && !filter(d)) continue;
-              if (theta && !reaches(theta, self.quickGroup(plan, groups, d), self.quickUpper(plan, d))) continue;
+              if (theta && !reaches(theta, self.quickGroup(plan, groups, d), self.quickUpper(plan, d))) { skipped = true; continue; }
               consider(self.describe(plan, d, groups));
             }
           }
         });
       };
-      listed(false);
-      listed(true);
+      tierA();
+      banded();
       // 2. Documents known only from a term's set: bounded (none can beat every term's tau at once, so when that
       // cannot reach theta there is nothing to look at); only those that might rank are kept, and once many are
       // found that is enough to know more bands are needed.
@@ -818,7 +844,7 @@
         relevant.sort(compare);
         var results = relevant.slice(0, n);
         results.forEach(function (x) { x.terms = self.matchedTerms(plan, x.doc); });
-        return { results: results, exhausted: sure.length <= n && unsure.length === 0 };
+        return { results: results, exhausted: !skipped && sure.length <= n && unsure.length === 0 };
       }
       if (rounds > 12) throw new Error('search did not settle');
       var next = rounds > 8 ? self.loadEverything(plan) : self.resolve(plan, blocking, theta, n);
@@ -910,6 +936,8 @@
 
   // The most bytes of a band fetched beside a term's set, in the same round, on the guess that it will be needed.
   var BAND_WITH_SET = 16384;
+  // The most bytes of a second band fetched with the first.
+  var SECOND_BAND = 24576;
 
   /**
    * Fetches what settles the blocking documents, most cheaply: sets (or the next band, when smaller) where only
@@ -952,11 +980,21 @@
       if (vectorFiles > 0 && vectorFiles * this.manifest.vectorChunk * self.costs.vector <= bandBytes) {
         loads.push(this.loadVectors(docs));
       } else {
-        records.forEach(function (r) { if (!allKnown(r)) loads.push(self.loadBands(r, r.bands.length + 1)); });
+        records.forEach(function (r) { if (!allKnown(r)) loads.push(self.loadBands(r, self.bandsToFetch(r))); });
       }
     }
     if (loads.length === 0) return this.loadEverything(plan);
     return Promise.all(loads);
+  };
+
+  /**
+   * How deep to fetch a term's bands when its next one is needed: the first band brings the second along when that
+   * is small (a common word that needs its first band nearly always needs its second: one round instead of two).
+   */
+  ShardIndex.prototype.bandsToFetch = function (r) {
+    var next = r.bands.length + 1;
+    if (next === 1 && r.levels.length >= 2 && r.levels[1][1] * this.costs.posting <= SECOND_BAND) return 2;
+    return next;
   };
 
   /** About how many characters the term's set file takes: a bitmap of every document, or a gap per document. */

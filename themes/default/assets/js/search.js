@@ -402,6 +402,10 @@
     return loading;
   }
 
+  function nextTask() {
+    return new Promise(function (resolve) { window.setTimeout(resolve, 0); });
+  }
+
   function setStatus(text) {
     if (status.textContent !== text) status.textContent = text;
   }
@@ -450,9 +454,15 @@
           if (mine !== generation) return;
           var known = engine.countKnown(plan) && (!filter || engine.facetTable);
           draw(query, shown, top.exhausted, more);
-          updateUrl();  // after the results: replaceState takes several milliseconds that they need not wait for
           if (!known) setStatus('Showing the best matches for ‘' + query.q + '’; counting…');
-          return engine.count(plan, filter).then(function (count) {
+          // The results go on screen first: the address bar (replaceState takes milliseconds) and the count (which may
+          // fetch and decode sets) come in a later task.
+          return nextTask().then(function () {
+            if (mine !== generation) return null;
+            updateUrl();
+            return engine.count(plan, filter);
+          }).then(function (count) {
+            if (!count) return;
             if (mine !== generation) return;
             var text = statusText(count.filtered, count.total, query.q, filtered && count.total > 0);
             if (shown.length < count.filtered) text += ' Showing the first ' + shown.length + '.';
