@@ -16,7 +16,7 @@ public static partial class Checker
     {
         var context = new Context(archive);
         foreach (var meeting in archive.Meetings) Meeting(meeting, context, d);
-        AcrossMeetings(archive, d, m => m.Raw.Actions.Select(a => Ids.ActionSlug(a.Id.Value)).ToArray(), () => ActionIdsByDigits(archive));
+        AcrossMeetings(archive, d, ActionSlugs, () => ActionIdsByDigits(archive));
         Members(archive, context, d);
         Pages(archive, d);
     }
@@ -106,6 +106,9 @@ public static partial class Checker
             else firstMeeting[meeting.Slug] = meeting.Raw;
         }
     }
+
+    /// <summary>The slugs (page names) of a meeting's actions, in order.</summary>
+    internal static string[] ActionSlugs(Meeting meeting) => meeting.Raw.Actions.Select(a => Ids.ActionSlug(a.Id.Value)).ToArray();
 
     /// <summary>Action ids by their digits, for suggestions (ids that differ in their digits are different actions, not typos of each other).</summary>
     internal static ILookup<string, string> ActionIdsByDigits(Archive archive) => archive.Actions.Keys.ToLookup(Digits, StringComparer.Ordinal);

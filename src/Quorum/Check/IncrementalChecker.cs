@@ -51,7 +51,7 @@ public sealed class IncrementalChecker
             {
                 var own = new DiagnosticBag();
                 Checker.Meeting(meeting, Context(), own);
-                entry = new Entry(own.Sorted().ToArray(), meeting.Raw.Actions.Select(a => Ids.ActionSlug(a.Id.Value)).ToArray());
+                entry = new Entry(own.Sorted().ToArray(), Checker.ActionSlugs(meeting));
             }
             next[meeting.Raw] = entry;
             foreach (var diagnostic in entry.Diagnostics) d.Add(diagnostic);

@@ -46,7 +46,7 @@ public sealed class PublicMarkdown(string text)
 
     /// <summary>
     /// The public Markdown source. A full build releases it once the piece is rendered (nothing after redaction reads
-    /// it); <c>quorum serve</c> keeps it, as the key of its rendering cache.
+    /// it); <c>quorum serve</c> keeps it, to give a new piece with the same text the rendering of the old one.
     /// </summary>
     public string Text => _text ?? throw new InvalidOperationException("This Markdown's source was released once it was rendered.");
 
@@ -68,7 +68,7 @@ public sealed class PublicMarkdown(string text)
         _plain = Utf8.GetBytes(plain);
         _inlineInParagraph = false;
         _inline = null;
-        if (ReferenceEquals(inlineHtml, html) || inlineHtml == html) return;
+        if (inlineHtml == html) return;
         if (html.Length == inlineHtml.Length + 7 && html.StartsWith("<p>", StringComparison.Ordinal) &&
             html.EndsWith("</p>", StringComparison.Ordinal) && html.AsSpan(3, inlineHtml.Length).SequenceEqual(inlineHtml))
             _inlineInParagraph = true;

@@ -29,10 +29,7 @@ public sealed class IncrementalResolver
             // Another body or member: every meeting's attendance and owners may resolve differently.
             _bodies = input.Bodies.ToArray();
             _members = input.Members.ToArray();
-            _bodyById = new Dictionary<string, Body>(StringComparer.Ordinal);
-            foreach (var b in input.Bodies) _bodyById.TryAdd(b.Id, new Body(b));
-            _memberById = new Dictionary<string, Member>(StringComparer.Ordinal);
-            foreach (var m in input.Members) _memberById.TryAdd(m.Id, new Member(m));
+            (_bodyById, _memberById) = Resolver.BodiesAndMembers(input);
             _membersByName = Resolver.NameIndex(_memberById.Values);
             _meetings = new Dictionary<RawMeeting, Meeting>(ReferenceEqualityComparer.Instance);
         }
@@ -41,8 +38,7 @@ public sealed class IncrementalResolver
 
         var next = new Dictionary<RawMeeting, Meeting>(input.Meetings.Count, ReferenceEqualityComparer.Instance);
         var reused = 0;
-        var meetings = input.Meetings
-            .OrderBy(m => m.Date).ThenBy(m => m.Slug, StringComparer.Ordinal).ThenBy(m => m.SourcePath, StringComparer.Ordinal)
+        var meetings = Resolver.InOrder(input.Meetings)
             .Select(raw =>
             {
                 if (_meetings.TryGetValue(raw, out var meeting))
@@ -59,23 +55,7 @@ public sealed class IncrementalResolver
         _meetings = next;
         LastReused = reused;
 
-        // As Resolver.Resolve: the first meeting to raise an id has it, and updates follow ids across meetings.
-        var actions = new Dictionary<string, ActionRecord>(StringComparer.Ordinal);
-        foreach (var meeting in meetings)
-            foreach (var action in meeting.ActionsRaised)
-                actions.TryAdd(action.Id, action);
-        Resolver.ResolveUpdates(meetings, actions);
-
-        return new Archive
-        {
-            Site = input.Site,
-            Bodies = bodies,
-            Members = members,
-            MembersByName = _membersByName,
-            Meetings = meetings,
-            Actions = actions,
-            Pages = input.Pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
-        };
+        return Resolver.AcrossMeetings(input, bodies, members, _membersByName, meetings);
     }
 
     static bool SameRecords<T>(T[] before, IReadOnlyList<T> now) where T : class

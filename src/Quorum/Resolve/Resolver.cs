@@ -10,16 +10,33 @@ public static class Resolver
 {
     public static Archive Resolve(RawInput input)
     {
+        var (bodies, members) = BodiesAndMembers(input);
+
+        var meetings = InOrder(input.Meetings).Select(m => ResolveOwn(m, bodies, members)).ToList();
+        return AcrossMeetings(input, bodies, members, NameIndex(members.Values), meetings);
+    }
+
+    /// <summary>Bodies and members by id (the first of two with one id wins).</summary>
+    internal static (Dictionary<string, Body> Bodies, Dictionary<string, Member> Members) BodiesAndMembers(RawInput input)
+    {
         var bodies = new Dictionary<string, Body>(StringComparer.Ordinal);
         foreach (var b in input.Bodies) bodies.TryAdd(b.Id, new Body(b));
         var members = new Dictionary<string, Member>(StringComparer.Ordinal);
         foreach (var m in input.Members) members.TryAdd(m.Id, new Member(m));
+        return (bodies, members);
+    }
 
-        var meetings = input.Meetings
-            .OrderBy(m => m.Date).ThenBy(m => m.Slug, StringComparer.Ordinal).ThenBy(m => m.SourcePath, StringComparer.Ordinal)
-            .Select(m => ResolveOwn(m, bodies, members))
-            .ToList();
+    /// <summary>Meetings oldest first (then by slug and file), the order every later phase takes them in.</summary>
+    internal static IEnumerable<RawMeeting> InOrder(IEnumerable<RawMeeting> meetings) =>
+        meetings.OrderBy(m => m.Date).ThenBy(m => m.Slug, StringComparer.Ordinal).ThenBy(m => m.SourcePath, StringComparer.Ordinal);
 
+    /// <summary>
+    /// What crosses meetings, from meetings resolved on their own (<see cref="ResolveOwn"/>): the first meeting to
+    /// raise an id has it, and every update follows its id; then the archive.
+    /// </summary>
+    internal static Archive AcrossMeetings(RawInput input, Dictionary<string, Body> bodies, Dictionary<string, Member> members,
+        Dictionary<string, Member> membersByName, List<Meeting> meetings)
+    {
         var actions = new Dictionary<string, ActionRecord>(StringComparer.Ordinal);
         foreach (var meeting in meetings)
             foreach (var action in meeting.ActionsRaised)
@@ -31,7 +48,7 @@ public static class Resolver
             Site = input.Site,
             Bodies = bodies,
             Members = members,
-            MembersByName = NameIndex(members.Values),
+            MembersByName = membersByName,
             Meetings = meetings,
             Actions = actions,
             Pages = input.Pages.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList(),
