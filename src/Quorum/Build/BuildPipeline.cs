@@ -30,7 +30,7 @@ public static class BuildPipeline
         var archive = timings.Time("resolve", () => Resolver.Resolve(raw));
         timings.Time("check", () => Checker.Check(archive, diagnostics));
         if (diagnostics.HasErrors) return (null, diagnostics);
-        return (timings.Time("redact", () => Redactor.Redact(archive, buildDate)), diagnostics);
+        return (timings.Time("redact", () => Redactor.Redact(archive, buildDate, releaseSource: true)), diagnostics);
     }
 
     /// <summary><c>quorum build</c>: writes the site only when every phase succeeded.</summary>

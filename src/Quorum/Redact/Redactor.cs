@@ -16,7 +16,11 @@ public static class Redactor
     /// What <c>quorum serve</c> keeps from the last redact: with one, unchanged meetings keep their public objects and
     /// only what crosses meetings is linked again (<see cref="IncrementalRedactor"/>); null for a build.
     /// </param>
-    public static PublicArchive Redact(Archive archive, DateOnly buildDate, RedactCache? cache = null)
+    /// <param name="releaseSource">
+    /// A build's: each meeting's Markdown lines are released as soon as its public text is cut from them, so the raw
+    /// input and the public archive are not both held whole. The archive cannot be redacted again afterwards.
+    /// </param>
+    public static PublicArchive Redact(Archive archive, DateOnly buildDate, RedactCache? cache = null, bool releaseSource = false)
     {
         if (cache is not null) return cache.Redactor.Redact(archive, buildDate);
         PublicText publicText = (markdown, range) => TextRedaction.PublicText(markdown, range, buildDate);
@@ -28,8 +32,13 @@ public static class Redactor
         var actionsById = new Dictionary<string, PublicAction>(StringComparer.Ordinal);
         foreach (var meeting in archive.Meetings)
         {
-            if (!meeting.Raw.Publish || meeting.Body is null) continue;
+            if (!meeting.Raw.Publish || meeting.Body is null)
+            {
+                if (releaseSource) meeting.Raw.Markdown.ReleaseLines();
+                continue;
+            }
             var pm = Meeting(meeting, bodies[meeting.Body.Id], members, buildDate, publicText);
+            if (releaseSource) meeting.Raw.Markdown.ReleaseLines();
             meetings.Add(pm);
             foreach (var pa in Actions(FirstRaised(meeting, actionsById), pm, members, buildDate))
             {
