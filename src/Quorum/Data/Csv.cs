@@ -27,6 +27,13 @@ public sealed class Csv
 
     public override string ToString() => _text.ToString();
 
+    /// <summary>The file, as UTF-8 without a byte order mark, written a chunk at a time (never one string of it all).</summary>
+    public void WriteTo(Stream stream)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
+        foreach (var chunk in _text.GetChunks()) writer.Write(chunk.Span);
+    }
+
     void Append(string?[] fields)
     {
         for (var i = 0; i < fields.Length; i++)

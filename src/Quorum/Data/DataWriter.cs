@@ -40,8 +40,8 @@ public sealed class DataWriter
         WriteJson(output, archive, DataCatalogue.Members, archive.Members.Select(m => Person(m, urls, Abs)).ToList());
         WriteJson(output, archive, DataCatalogue.Bodies, archive.Bodies.Select(b => Organization(b, urls, Abs)).ToList());
         WriteJson(output, archive, DataCatalogue.Actions, archive.Actions.Select(a => Action(a, urls, Abs)).ToList());
-        output.Write(DataCatalogue.ActionsCsv.Path, Utf8.GetBytes(ActionsCsv(archive, urls, Abs)));
-        output.Write(DataCatalogue.AttendanceCsv.Path, Utf8.GetBytes(AttendanceCsv(archive)));
+        output.Write(DataCatalogue.ActionsCsv.Path, ActionsCsv(archive, urls, Abs).WriteTo);
+        output.Write(DataCatalogue.AttendanceCsv.Path, AttendanceCsv(archive).WriteTo);
         foreach (var (file, schema) in DataSchemas.All)
             output.Write(file.Path, Utf8.GetBytes(schema));
     }
@@ -51,7 +51,12 @@ public sealed class DataWriter
         var site = archive.Site;
         var envelope = new DataFileEnvelope<T>($"{site.Title}: {file.Name.ToLowerInvariant()}", site.BaseUrl, site.LicenceUrl, site.Licence,
             FeedPaths.Absolute(site, site.BasePath + DataCatalogue.SchemaFor(file).Path), records);
-        output.Write(file.Path, Utf8.GetBytes(JsonSerializer.Serialize(envelope, Json) + "\n"));
+        // Streamed: actions.json alone is 60 MB at 5,000 meetings, five times that as strings.
+        output.Write(file.Path, stream =>
+        {
+            JsonSerializer.Serialize(stream, envelope, Json);
+            stream.WriteByte((byte)'\n');
+        });
     }
 
     static string Date(DateOnly d) => MeetingTimes.IsoDate(d);
@@ -105,7 +110,7 @@ public sealed class DataWriter
         a.Timeline.Select(u => new ActionUpdateData(u.Meeting.Slug, Date(u.Meeting.Date), u.Status is { } s ? Status(s) : null,
             u.Note is null ? null : PlainText.OneLine(PlainText.Of(u.Note)), u.NoteWithheld)).ToList());
 
-    static string ActionsCsv(PublicArchive archive, SiteUrls urls, Func<string, string> abs)
+    static Csv ActionsCsv(PublicArchive archive, SiteUrls urls, Func<string, string> abs)
     {
         var csv = new Csv("id", "url", "meeting_id", "meeting_date", "organization_id", "item", "status", "owner_ids", "due_date",
             "text", "withheld", "exemption_ground", "exemption_until", "last_update_date", "last_update_note");
@@ -119,16 +124,16 @@ public sealed class DataWriter
                 last is null ? null : Date(last.Meeting.Date),
                 last?.Note is null ? null : PlainText.OneLine(PlainText.Of(last.Note)));
         }
-        return csv.ToString();
+        return csv;
     }
 
-    static string AttendanceCsv(PublicArchive archive)
+    static Csv AttendanceCsv(PublicArchive archive)
     {
         var csv = new Csv("meeting_id", "meeting_date", "organization_id", "person_id", "person_name", "attendance", "note");
         foreach (var m in archive.Meetings)
             foreach (var (group, attendees) in new[] { ("present", m.Present), ("in_attendance", m.InAttendance), ("apologies", m.Apologies) })
                 foreach (var a in attendees)
                     csv.Row(m.Slug, Date(m.Date), m.Body.Id, a.Member.Id, a.Member.Name, group, a.Note);
-        return csv.ToString();
+        return csv;
     }
 }

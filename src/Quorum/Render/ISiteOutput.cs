@@ -9,6 +9,17 @@ public interface ISiteOutput
     /// <summary>Called from many threads at once, each with its own path.</summary>
     void Write(string relativePath, ReadOnlySpan<byte> content);
 
+    /// <summary>
+    /// Writes a file by streaming into it, for the big ones (the open data is over 100 MB at 5,000 meetings): an
+    /// output that writes to disk streams straight into the file; any other gets the bytes whole, as from <see cref="Write(string, ReadOnlySpan{byte})"/>.
+    /// </summary>
+    void Write(string relativePath, Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        Write(relativePath, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
     void Copy(string relativePath, string sourceFile);
 }
 

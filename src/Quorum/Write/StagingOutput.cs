@@ -38,6 +38,14 @@ public sealed class StagingOutput : ISiteOutput, IDisposable
         Interlocked.Add(ref _bytes, content.Length);
     }
 
+    public void Write(string relativePath, Action<Stream> write)
+    {
+        using var file = new FileStream(Target(relativePath), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        write(file);
+        Interlocked.Increment(ref _files);
+        Interlocked.Add(ref _bytes, file.Length);
+    }
+
     public void Copy(string relativePath, string sourceFile)
     {
         var path = Target(relativePath);
