@@ -35,7 +35,7 @@ public static class SearchFiles
         bool lunrFiles = archive.Meetings.Count <= LunrIndexMaxMeetings;
         // Each document's words go into the index as it is made; the files need only what a result shows, so a
         // document's text (the bulk of it: about 250 MB at 5,000 meetings) is dropped at once.
-        var builder = SearchIndex.Builder();
+        var builder = SearchIndex.Builder(withPostingRefs: lunrFiles);
         var documents = new List<SearchDocument>();
         foreach (var d in SearchDocuments.Enumerate(archive))
         {

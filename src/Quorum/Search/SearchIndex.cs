@@ -48,12 +48,12 @@ public static class SearchIndex
     public static LunrIndex Build(IEnumerable<SearchDocument> documents) => Build(documents, withPostingRefs: true);
 
     /// <summary>An empty builder of this index's fields: <c>Add(ToLunr(document))</c> each document in order.</summary>
-    public static LunrIndexBuilder Builder() => new(Fields);
+    public static LunrIndexBuilder Builder(bool withPostingRefs = true) => new(Fields, keepPostings: withPostingRefs);
 
     /// <summary>The index; without posting refs when only the sharded index is written (see <see cref="LunrIndexBuilder.Build(bool)"/>).</summary>
     public static LunrIndex Build(IEnumerable<SearchDocument> documents, bool withPostingRefs)
     {
-        var builder = Builder();
+        var builder = Builder(withPostingRefs);
         foreach (var d in documents) builder.Add(ToLunr(d));
         return builder.Build(withPostingRefs);
     }

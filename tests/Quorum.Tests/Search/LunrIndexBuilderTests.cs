@@ -84,6 +84,47 @@ public class LunrIndexBuilderTests
         Assert.Throws<ArgumentException>(() => new LunrIndexBuilder([new LunrField("constructor")]));
     }
 
+    private static LunrIndex BuildGoldenWithoutPostings()
+    {
+        var builder = new LunrIndexBuilder([new LunrField("title", 10), new LunrField("body")], keepPostings: false);
+        builder.Add(new LunrDocument("minutes/1", new Dictionary<string, string> { ["title"] = "Planning committee", ["body"] = "Planning permission granted. Action: LG CIO 03/05a." }));
+        builder.Add(new LunrDocument("2", new Dictionary<string, string> { ["title"] = "Zoë Ó Briain", ["body"] = "The councillors met; the council agreed." }, 2));
+        builder.Add(new LunrDocument("10", new Dictionary<string, string> { ["title"] = "Café", ["body"] = "Road-safety and planning" }));
+        return builder.Build(withPostingRefs: false);
+    }
+
+    [Fact]
+    public void WithoutPostingListsGivesTheSameVectorsAndTerms()
+    {
+        // The sharded index's builder keeps no posting lists: its idf comes from the documents' own term lists.
+        LunrIndex golden = BuildGolden(), lean = BuildGoldenWithoutPostings();
+        Assert.False(lean.HasPostingRefs);
+        Assert.Equal(golden.FieldVectors.Select(v => (v.Key, string.Join(",", v.TermIndexes), string.Join(",", v.Scores))),
+            lean.FieldVectors.Select(v => (v.Key, string.Join(",", v.TermIndexes), string.Join(",", v.Scores))));
+        Assert.Equal(golden.Terms.Select(t => (t.Term, t.Index)), lean.Terms.Select(t => (t.Term, t.Index)));
+    }
+
+    [Fact]
+    public void ABuilderWithoutPostingListsRefusesWhatOnlyThoseListsCanDo()
+    {
+        var builder = new LunrIndexBuilder([new LunrField("title")], keepPostings: false);
+        builder.Add(new LunrDocument("a", new Dictionary<string, string> { ["title"] = "plan" }));
+        // A ref added twice is counted once only through the posting lists.
+        Assert.Throws<InvalidOperationException>(() => builder.Add(new LunrDocument("a", new Dictionary<string, string> { ["title"] = "road" })));
+        Assert.Throws<InvalidOperationException>(() => builder.Build(withPostingRefs: true));
+    }
+
+    [Fact]
+    public void ABuilderBuildsOnce()
+    {
+        // Building lets go of the term counts, so a second build (or add) would be wrong: it is refused instead.
+        var builder = new LunrIndexBuilder([new LunrField("title")]);
+        builder.Add(new LunrDocument("a", new Dictionary<string, string> { ["title"] = "plan" }));
+        builder.Build();
+        Assert.Throws<InvalidOperationException>(() => builder.Build());
+        Assert.Throws<InvalidOperationException>(() => builder.Add(new LunrDocument("b", new Dictionary<string, string> { ["title"] = "road" })));
+    }
+
     [Fact]
     public void EmptyBuilderWritesAnEmptyIndex()
     {
