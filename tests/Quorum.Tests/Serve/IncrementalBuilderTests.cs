@@ -10,6 +10,7 @@ namespace Quorum.Tests.Serve;
 /// Incremental rebuilds (<c>quorum serve</c>): after each kind of edit, only the affected pages are re-rendered, and the
 /// output folder is byte for byte what a fresh full build of the same input writes.
 /// </summary>
+[Collection(WorkingDirectoryCollection.Name)]
 public sealed class IncrementalBuilderTests : IDisposable
 {
     readonly TempDir _temp = new();
