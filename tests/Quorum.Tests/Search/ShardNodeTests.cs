@@ -19,9 +19,9 @@ public class ShardNodeTests(ShardCorpusFixture corpus, SiteSearchFixture demo) :
 
     sealed record Answer(string Query, string Mode, Side Lunr, Side Shards);
 
-    static List<Answer> Compare(string root, IEnumerable<object> queries, int n = 20, object? costs = null)
+    static List<Answer> Compare(string root, IEnumerable<object> queries, int n = 20, object? costs = null, bool practise = false)
     {
-        var request = JsonSerializer.Serialize(new { root, engine = Js("search-shards.js"), script = Js("search.js"), n, queries, costs });
+        var request = JsonSerializer.Serialize(new { root, engine = Js("search-shards.js"), script = Js("search.js"), n, queries, costs, practise });
         using var doc = JsonDocument.Parse(LunrNode.Run("shards", request));
         static Side Read(JsonElement e) => new(
             e.TryGetProperty("total", out var t) ? t.GetInt32() : null,
@@ -102,6 +102,28 @@ public class ShardNodeTests(ShardCorpusFixture corpus, SiteSearchFixture demo) :
         {
             Directory.Delete(demoRoot, recursive: true);
         }
+    }
+
+    [NodeFact]
+    public void The_search_pages_practice_runs_a_real_search_on_a_made_up_index_and_leaves_the_ranking_as_lunrs()
+    {
+        // The page's practice queries on search-shards.js's made-up index: each ranks as it does with every posting
+        // loaded (the made-up files are consistent), and together they take the ways a large site's search takes.
+        var request = JsonSerializer.Serialize(new { engine = Js("search-shards.js"), script = Js("search.js"), fields = corpus.Index.Fields });
+        using var practice = JsonDocument.Parse(LunrNode.Run("practice", request));
+        var files = new List<string>();
+        foreach (var q in practice.RootElement.EnumerateArray())
+        {
+            string Top(string side) => string.Join(" ", q.GetProperty(side).EnumerateArray().Select(r => r.GetProperty("ref").GetString() + "=" + r.GetProperty("score").GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(10, q.GetProperty("results").GetArrayLength());
+            Assert.Equal(Top("settled"), Top("results"));
+            files.AddRange(q.GetProperty("files").EnumerateArray().Select(f => f.GetString()!));
+        }
+        Assert.Superset(new HashSet<string> { "t", "p", "s", "d" }, files.Select(f => f.Split('/')[0]).ToHashSet());
+        Assert.Contains(files, f => f.EndsWith("-2.json", StringComparison.Ordinal));
+
+        // Practised first, in the same process, the client still ranks the corpus exactly as lunr.
+        foreach (var a in Compare(corpus.Root("tiny"), BothModes(corpus.Queries().Take(40)), practise: true)) AssertSame(a);
     }
 
     [NodeFact]

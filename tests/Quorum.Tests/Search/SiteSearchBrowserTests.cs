@@ -25,8 +25,62 @@ public sealed class ChromiumFactAttribute : FactAttribute
 }
 
 /// <summary>The search page of the demo site in headless Chromium, driven through the DevTools protocol.</summary>
-public class SiteSearchBrowserTests(SiteSearchFixture demo) : IClassFixture<SiteSearchFixture>
+public class SiteSearchBrowserTests(SiteSearchFixture demo, ShardCorpusFixture corpus) : IClassFixture<SiteSearchFixture>, IClassFixture<ShardCorpusFixture>
 {
+    // Counts the practice queries the page runs to the end (the page makes its practice indexes with
+    // QuorumShards.practice; a query ends with its count), by wrapping search-shards.js's API as it is defined.
+    const string CountPractice = """
+        (() => {
+          let api;
+          window.__practised = 0;
+          Object.defineProperty(window, 'QuorumShards', { configurable: true, get: () => api, set: (value) => {
+            const practice = value.practice;
+            value.practice = (...args) => {
+              const make = practice(...args);
+              return () => {
+                const index = make(), count = index.count;
+                index.count = function (...a) { return count.apply(this, a).then((c) => { window.__practised++; return c; }); };
+                return index;
+              };
+            };
+            api = value;
+          } });
+        })();
+        """;
+
+    [ChromiumFact]
+    public async Task On_a_large_site_the_page_practises_while_idle_fetching_nothing_and_then_finds_the_same()
+    {
+        // The demo's pages with the generated corpus's index cut into tiny shards: documents in many files, as on a
+        // large site.
+        var site = new Render.MemoryOutput();
+        foreach (var (path, bytes) in demo.Output.Files.Where(f => !f.Key.StartsWith("search/shards/", StringComparison.Ordinal))) site.Write(path, bytes);
+        foreach (var (path, bytes) in corpus.TinyOutput.Files.Where(f => f.Key.StartsWith("search/shards/", StringComparison.Ordinal))) site.Write(path, bytes);
+        using var server = new StaticServer(site);
+        await using var browser = await Browser.Start();
+        await browser.Send("Page.addScriptToEvaluateOnNewDocument", new JsonObject { ["source"] = CountPractice });
+        const string Results = "document.getElementById('search-status').textContent + ' ' + Array.from(document.querySelectorAll('.search-result-title a'), a => a.getAttribute('href')).join(' ')";
+
+        // A query in the address searches at once: no practice.
+        await browser.Navigate(server.Url + "search/?q=council+procurement");
+        await browser.WaitFor("document.getElementById('search-status').textContent", s => s.Contains("results for ‘council procurement’", StringComparison.Ordinal));
+        var unpractised = await browser.WaitFor(Results, s => s.Contains(" /", StringComparison.Ordinal) && !s.Contains("counting", StringComparison.Ordinal));
+        await Task.Delay(500);
+        Assert.Equal(0, await browser.Eval<int>("window.__practised"));
+
+        // Opened without a query, the page practises while idle, every query to the end, fetching nothing.
+        int before = browser.Requests.Count;
+        await browser.Navigate(server.Url + "search/");
+        await browser.WaitFor("String(window.__practised)", s => s == "5");
+        var fetched = browser.Requests.Skip(before).Where(r => r.Contains("/search/", StringComparison.Ordinal)).ToList();
+        Assert.Equal([server.Url + Quorum.Search.Shards.ShardWriter.ManifestPath], fetched.Where(r => !r.EndsWith("/search/", StringComparison.Ordinal)));
+
+        // Then a search finds what the unpractised page found.
+        await browser.Eval<bool>("document.getElementById('q').focus(), true");
+        await browser.Send("Input.insertText", new JsonObject { ["text"] = "council procurement" });
+        Assert.Equal(unpractised, await browser.WaitFor(Results, s => s.Contains(" /", StringComparison.Ordinal) && !s.Contains("counting", StringComparison.Ordinal)));
+    }
+
     [ChromiumFact]
     public async Task The_search_page_loads_its_engine_as_it_opens_and_searches_as_you_type()
     {

@@ -19,6 +19,11 @@
 //                filtered count). A fresh engine per query: files lists what one query fetches for its first n
 //                results, countFiles what counting them fetched after. costs overrides the engine's estimates of
 //                what a band posting, a document's vectors and a set's gap weigh (to make it take one way or the other).
+//                practise: true runs the search page's practice queries (below) first, in the same process.
+//   practice     {engine, script, fields} -> [{q, files, results:[{ref, score}], settled:[{ref, score}]}]: the search
+//                page's practice queries (search.js PRACTICE, practiceQuery) on search-shards.js's made-up index
+//                (practice(lunr, fields)), each on a fresh engine: what it fetched from the made-up files, its first 10,
+//                and the first 10 of the same query ranked with every posting loaded first.
 'use strict';
 const lunr = require('lunr');
 
@@ -48,6 +53,7 @@ async function shards(request) {
   const documents = fs.existsSync(documentsFile) ? JSON.parse(fs.readFileSync(documentsFile, 'utf8')) : null;
   const manifest = JSON.parse(fs.readFileSync(base + 'manifest.json', 'utf8'));
   const n = request.n || 20;
+  if (request.practise) await practice({ engine: request.engine, script: request.script, fields: manifest.fields });
   const answers = [];
   for (const { q, mode, filter } of request.queries) {
     const files = [];
@@ -92,8 +98,28 @@ async function shards(request) {
   return answers;
 }
 
+async function practice(request) {
+  const engineApi = require(request.engine);
+  const site = require(request.script);
+  const make = engineApi.practice(lunr, request.fields);
+  const refs = (results) => results.map((r) => ({ ref: r.ref, score: r.score }));
+  const answers = [];
+  for (const q of site.PRACTICE) {
+    const engine = make(), files = [], fetchJson = engine.fetchJson;
+    engine.fetchJson = (path, priority) => { files.push(path); return fetchJson(path, priority); };
+    const results = await site.practiceQuery(lunr, engine, q);
+    const settled = make(), plan = site.shardQuery(lunr, settled.fields, q);
+    const prepared = await settled.prepare(plan.query);
+    await settled.loadEverything(prepared);
+    const top = await settled.top(prepared, 10, plan.words, null);
+    answers.push({ q, files, results: refs(results), settled: refs(await settled.materialise(top.results)) });
+  }
+  return answers;
+}
+
 const modes = {
   shards,
+  practice,
   build: (request) => build(request),
   search: (request) => {
     const index = request.index ? lunr.Index.load(request.index) : build(request);
@@ -133,7 +159,7 @@ const modes = {
 
 const mode = modes[process.argv[2]];
 if (!mode) {
-  process.stderr.write('usage: node lunr-build.js build|search|pipeline|stem|log|site-search|site-js|shards < request.json\n');
+  process.stderr.write('usage: node lunr-build.js build|search|pipeline|stem|log|site-search|site-js|shards|practice < request.json\n');
   process.exit(2);
 }
 const chunks = [];

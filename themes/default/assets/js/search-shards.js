@@ -1136,7 +1136,94 @@
     });
   };
 
-  var api = { open: open, ShardIndex: ShardIndex, vlq: vlq, Postings: Postings, DocSet: DocSet };
+  // ---------------------------------------------------------------------------------------------------------------
+  // Practice: a made-up index in memory, to warm the engine's code up
+
+  /** Numbers as VLQ base64url digits (Vlq.cs): 5 bits a digit, least significant first, 32 set on all but the last. */
+  function vlqString(numbers) {
+    var s = '';
+    for (var i = 0; i < numbers.length; i++) {
+      var v = numbers[i];
+      while (v >= 32) { s += ALPHABET.charAt((v % 32) | 32); v = Math.floor(v / 32); }
+      s += ALPHABET.charAt(v);
+    }
+    return s;
+  }
+
+  // The practice index's terms in lunr's order (a term's place is its lunr index) and how many documents hold each.
+  var PRACTICE_TERMS = [['alpha', 900], ['alphabet', 60], ['beta', 700], ['delta', 400], ['gamma', 20]];
+
+  /**
+   * A maker of fresh ShardIndexes (nothing loaded yet) over a made-up index shaped like a large site's, scaled down
+   * (6,000 documents, tiers of 32, bands growing 4 times), its files made in memory, in the real formats, when the
+   * engine asks for them. Searching it runs the steps a real search runs (decoding, ranking, bands, sets, documents,
+   * counting) and fetches nothing: the search page runs a few queries on it while idle after loading, so that V8
+   * has optimised the engine before the first real query (run cold, the first ranking on a large site took longer
+   * than fetching the files it needed).
+   */
+  function practice(lunr, fields) {
+    var F = fields.length, N = 6000, TIER = 32, CHUNK = 8, seed = 2463534242;
+    var random = function (n) { seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; return (seed >>> 0) % n; }; // xorshift
+    var terms = PRACTICE_TERMS.map(function (spec, index) {
+      var postings = [];
+      for (var d = 0; d < N; d++) {
+        if (random(N) >= spec[1]) continue;
+        var mask = 1 + random((1 << F) - 1), k = [], sum = 0;
+        for (var f = 0; f < F; f++) if (mask & (1 << f)) { k.push(1 + random(4000)); sum += k[k.length - 1]; }
+        postings.push({ doc: d, mask: mask, k: k, sum: sum });
+      }
+      // Tier A holds the best postings, then bands of falling score, each 4 times the one before.
+      var ranked = postings.slice().sort(function (x, y) { return y.sum - x.sum || x.doc - y.doc; });
+      var levels = [], size = TIER;
+      for (var at = 0; at < ranked.length; at += size, size *= 4) levels.push(ranked.slice(at, at + size));
+      return { term: spec[0], index: index, postings: postings, levels: levels };
+    });
+    var encode = function (list) {
+      var numbers = [], previous = 0;
+      list.slice().sort(function (x, y) { return x.doc - y.doc; }).forEach(function (p) {
+        numbers.push((p.doc - previous) * Math.pow(2, F) + p.mask);
+        previous = p.doc;
+        numbers.push.apply(numbers, p.k);
+      });
+      return vlqString(numbers);
+    };
+    var entry = function (t) {
+      var e = [t.term, t.index, t.postings.length, encode(t.levels[0])];
+      if (t.levels.length > 1) {
+        e.push(t.levels.slice(1).map(function (band) { return [band.reduce(function (m, p) { return Math.max(m, p.sum); }, 0), band.length]; }));
+      }
+      return e;
+    };
+    var set = function (t) {
+      var bits = new Array(Math.ceil(N / 6)).fill(0);
+      t.postings.forEach(function (p) { bits[Math.floor(p.doc / 6)] |= 1 << (p.doc % 6); });
+      return 'b' + bits.map(function (b) { return ALPHABET.charAt(b); }).join('');
+    };
+    var documents = function (c) {
+      var list = [];
+      for (var d = c * CHUNK; d < Math.min(N, (c + 1) * CHUNK); d++) {
+        list.push({ ref: '/practice/' + d + '/', title: 'Practice alpha ' + d, kind: 'item', body: 'Practice board', bodyId: 'practice',
+          date: '2020-01-01', year: 2020, excerpt: 'Alpha, beta and gamma: a made-up document to practise on.', draft: false });
+      }
+      return list;
+    };
+    var file = function (path) {
+      var m = /^([tpsd])\/(\d+)(?:-(\d+))?\.json$/.exec(path), n = m ? Number(m[2]) : -1;
+      if (!m) throw new Error('no practice file ' + path);
+      if (m[1] === 't') return terms.filter(function (t) { return (t.term < 'b' ? 0 : 1) === n; }).map(entry);
+      if (m[1] === 'p') return encode(terms[n].levels[Number(m[3])]);
+      if (m[1] === 's') return set(terms[n]);
+      return documents(n);
+    };
+    var manifest = { format: 1, fields: fields, documents: N, chunk: CHUNK, vectorChunk: 0, shards: ['', 'b'] };
+    var made = Object.create(null);
+    // Each file made once, and parsed from JSON text each time, as a fetched file is: the engine sees the same kinds
+    // of arrays and objects as on a real site.
+    var fetchJson = function (path) { return Promise.resolve(JSON.parse(made[path] || (made[path] = JSON.stringify(file(path))))); };
+    return function () { return new ShardIndex(lunr, '', manifest, fetchJson); };
+  }
+
+  var api = { open: open, ShardIndex: ShardIndex, vlq: vlq, Postings: Postings, DocSet: DocSet, practice: practice };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.QuorumShards = api;
 })(typeof self !== 'undefined' ? self : this);

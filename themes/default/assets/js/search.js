@@ -135,6 +135,18 @@
     return { mode: mode, query: query, words: words.length >= 2 ? words : null };
   }
 
+  // What the page practises on QuorumShards.practice's made-up index (terms alpha, alphabet, beta, delta, gamma) while
+  // idle (see practise below): two words (bands, sets, "every word first"), one word, a word with a rarer one.
+  var PRACTICE = ['alpha beta', 'delta', 'alpha gamma', 'alpha beta', 'beta'];
+
+  /** One query as the page runs it (ranked, its documents loaded, counted), on a sharded index; resolves to its results. */
+  function practiceQuery(lunr, engine, text) {
+    var plan = shardQuery(lunr, engine.fields, text);
+    return engine.run(plan.query, { n: 10, words: plan.words }).then(function (found) {
+      return engine.count(found.plan, null).then(function () { return found.results; });
+    });
+  }
+
   /** The index terms a result matched (stemmed, wildcards expanded), from lunr's match data. */
   function matchedTerms(result) {
     var terms = {};
@@ -330,6 +342,7 @@
 
   var api = {
     usesSyntax: usesSyntax, queryWords: queryWords, wordClauses: wordClauses, run: run, shardQuery: shardQuery, matchedTerms: matchedTerms,
+    PRACTICE: PRACTICE, practiceQuery: practiceQuery,
     highlight: highlight, facets: facets, manifestFacets: manifestFacets, applyFilters: applyFilters, shardFilter: shardFilter,
     parseState: parseState, stateQuery: stateQuery, statusText: statusText, longDate: longDate, safeHref: safeHref, kindLabel: kindLabel,
   };
@@ -357,6 +370,7 @@
   var lastQuery = '';
   var generation = 0;   // bumped by every new search or filter change: late answers to older ones are dropped
   var timer = 0;
+  var searched = false; // a real search has started (the practice stops)
 
   input.value = state.q;
   form.classList.add('search-live');
@@ -392,6 +406,7 @@
         loaded = { lunr: parts[0], engine: new parts[1].ShardIndex(parts[0], base, parts[2], fetchJson) };
         renderFilters(manifestFacets(parts[2].facets || {}));
         search();
+        if (!current && parts[2].chunk < parts[2].documents && parts[1].practice) practise(0);
         return loaded;
       }, function (error) {
         unavailable();
@@ -400,6 +415,28 @@
       });
     loading.catch(function () { /* reported in the status line */ });
     return loading;
+  }
+
+  // Run cold (V8 has not optimised it yet in a fresh page), the engine's code took longer for the first query on a
+  // large site than the files the query needed. So on such a site (documents in many files), while the page is idle
+  // after loading, the same code runs the PRACTICE queries on a made-up index held in memory
+  // (QuorumShards.practice): ranking, documents, result items (never put in the page) and count. Nothing is fetched
+  // or shown, and it stops once a real search has started. One query per idle task, so a search waits for one at most.
+  function practise(step, makeIndex) {
+    if (step >= PRACTICE.length || searched) return;
+    whenIdle(function () {
+      if (searched) return;
+      makeIndex = makeIndex || window.QuorumShards.practice(loaded.lunr, loaded.engine.fields);
+      practiceQuery(loaded.lunr, makeIndex(), PRACTICE[step]).then(function (found) {
+        found.forEach(resultItem);
+      }).then(function () { practise(step + 1, makeIndex); }, function (error) {
+        if (window.console) window.console.error(error);
+      });
+    });
+  }
+
+  function whenIdle(f) {
+    if (window.requestIdleCallback) window.requestIdleCallback(f); else window.setTimeout(f, 50);
   }
 
   function nextTask() {
@@ -438,6 +475,7 @@
   /** Ranks, fetches and shows the current query's first results; then counts them if that needs more files. */
   function render(more) {
     var mine = ++generation, query = current, engine = loaded.engine;
+    searched = true;
     var filter = shardFilter(engine, state);
     var filtered = GROUPS.some(function (g) { return state[g].length > 0; });
     if (!query.plan.query) {
