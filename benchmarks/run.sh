@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quorum against Hugo: full builds of synthetic archives of N meetings (issue 6).
 #
-#   benchmarks/run.sh [--sizes "100 1000 5000"] [--runs 3] [--work DIR] [--seed 1]
+#   benchmarks/run.sh [--sizes "100 1000 5000"] [--runs 3] [--work DIR] [--seed 1] [--settle 70]
 #
 # In one run, this script:
 #   1. publishes Quorum in Release, ReadyToRun (the benchmark runs that binary, never `dotnet run`) and the
@@ -11,7 +11,11 @@
 #      meetings' Markdown bodies as plain pages: front-matter title and date only, a minimal layout written here
 #      (no theme download);
 #   4. for each N, alternates `quorum build` and `hugo` builds (--runs times each, output folder removed before
-#      every run), measuring wall time and peak memory (max RSS) with /usr/bin/time -v;
+#      every run), measuring wall time and peak memory (max RSS) with /usr/bin/time -v. After removing the old
+#      outputs it syncs and waits --settle seconds: ext4 will not reuse an inode freed in the last 60 s (more while
+#      its block is dirty) and scans past each one, so a build that follows the deletion of 25,000 files pays for
+#      them (back to back, the 1,000-meeting build's CPU time grew from 15 s to 30 s). A build machine starts
+#      fresh; --settle 0 measures back to back;
 #   5. runs `quorum build --timings` once per N for the time of each phase;
 #   6. prints a table (also written to DIR/results.md): median wall time and median CPU time (user + sys; steadier
 #      than wall time on a shared machine) of each, their ratios, peak RSS (the largest of the runs), and the output
@@ -34,6 +38,7 @@ RUNS=3
 SEED=1
 WORK="${TMPDIR:-/tmp}/quorum-bench"
 BUILD_DATE=2026-01-01
+SETTLE=70
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -41,7 +46,8 @@ while [[ $# -gt 0 ]]; do
     --runs) RUNS="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    --settle) SETTLE="$2"; shift 2 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -145,6 +151,9 @@ measure() {
   rm -f "$stats" "$stats.err"
 }
 
+# Lets freshly deleted inodes age out of ext4's "recently deleted" window before a timed build (see step 4).
+settle() { if [[ "$SETTLE" -gt 0 ]]; then sync; sleep "$SETTLE"; fi; }
+
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f", m }'; }
 max() { tr ' ' '\n' | grep -v '^$' | sort -g | tail -1; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1048576 }'; }
@@ -153,7 +162,7 @@ RESULTS="$WORK/results.md"
 {
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(lscpu 2>/dev/null | awk -F': +' '/Model name/ { print $2; exit }')"
   echo "Quorum: Release build of $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') (+ working tree), .NET $(dotnet --version); $(hugo version | awk '{ print $1, $2 }')"
-  echo "Command: benchmarks/run.sh --sizes \"$SIZES\" --runs $RUNS --seed $SEED; build date $BUILD_DATE"
+  echo "Command: benchmarks/run.sh --sizes \"$SIZES\" --runs $RUNS --seed $SEED --settle $SETTLE; build date $BUILD_DATE"
   echo
 } > "$RESULTS"
 TABLE="$WORK/table.md"
@@ -177,10 +186,12 @@ for N in $SIZES; do
   q_times=""; h_times=""; q_rss=""; h_rss=""; q_cpu=""; h_cpu=""
   for run in $(seq 1 "$RUNS"); do
     rm -rf "$Q_OUT" "$H_OUT"
+    settle
     res=$(measure "$QUORUM" build --input "$CORPUS" --output "$Q_OUT" --theme "$THEME" --date "$BUILD_DATE")
     read -r t m c <<< "$res"
     q_times+=" $t"; q_rss+=" $m"; q_cpu+=" $c"
     log "N=$N run $run: quorum ${t}s wall, ${c}s CPU, max RSS $((m / 1024)) MB (load $(cut -d' ' -f1 /proc/loadavg))"
+    settle
     res=$(measure hugo --source "$HUGO_SITE" --destination "$H_OUT" --quiet)
     read -r t m c <<< "$res"
     h_times+=" $t"; h_rss+=" $m"; h_cpu+=" $c"
