@@ -252,7 +252,6 @@ public sealed class LunrIndexBuilder
                 }
                 vectors[s * fieldCount + f] = new LunrFieldVector(_fields[f], _refs[s], ft.TermIds, scores);
                 _fieldTerms[s * fieldCount + f] = default; // its counts are spent; the vector holds its term ids
-
             }
         }
 
