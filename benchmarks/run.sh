@@ -151,7 +151,8 @@ measure() {
   rm -f "$stats" "$stats.err"
 }
 
-# Lets freshly deleted inodes age out of ext4's "recently deleted" window before a timed build (see step 4).
+# Before a timed build: lets freshly deleted inodes age out of ext4's "recently deleted" window (see step 4), and
+# (before Hugo's run) flushes what Quorum's run just wrote, so neither tool's run pays for the other's disk work.
 settle() { if [[ "$SETTLE" -gt 0 ]]; then sync; sleep "$SETTLE"; fi; }
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f", m }'; }
