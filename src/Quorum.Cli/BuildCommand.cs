@@ -30,8 +30,12 @@ static class BuildCommand
         stdout.WriteLine($"Built {Report.Plural(result.Files, "file")} ({Report.Size(result.Bytes)}) into {output}/ " +
                          $"from {Report.Plural(result.Archive!.Meetings.Count, "meeting")} in {sw.Elapsed.TotalSeconds:0.00} s.");
         if (showTimings)
-            foreach (var (phase, time) in timings.Phases)
-                stdout.WriteLine($"  {phase,-8} {time.TotalMilliseconds,8:0.0} ms");
+            foreach (var phase in timings.WithCpu)
+            {
+                stdout.WriteLine($"  {phase.Name,-8} {phase.Time.TotalMilliseconds,8:0.0} ms  (CPU {phase.Cpu.TotalMilliseconds,6:0} ms)");
+                foreach (var (_, part) in timings.Parts.Where(p => p.Phase == phase.Name))
+                    stdout.WriteLine($"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  (CPU {part.Cpu.TotalMilliseconds,6:0} ms)");
+            }
         return 0;
     }
 }

@@ -40,9 +40,8 @@ public static class BuildPipeline
         GuardOutput(options);
         var (archive, diagnostics) = Prepare(options.InputDirectory, options.BuildDate, timings);
         if (archive is null) return new Result(diagnostics.Sorted(), null, 0, 0);
-        var theme = LoadTheme(options, archive);
         using var staging = new StagingOutput(options.OutputDirectory);
-        timings.Time("render", () => new SiteRenderer(archive, theme).Render(staging));
+        timings.Time("render", () => new SiteRenderer(archive, LoadTheme(options, archive, timings)).Render(staging, timings));
         timings.Time("write", staging.Commit);
         return new Result(diagnostics.Sorted(), archive, staging.Files, staging.Bytes);
     }
@@ -53,13 +52,18 @@ public static class BuildPipeline
         timings ??= new PhaseTimings();
         var (archive, diagnostics) = Prepare(options.InputDirectory, options.BuildDate, timings);
         if (archive is null) return new Result(diagnostics.Sorted(), null, 0, 0);
-        var theme = LoadTheme(options, archive);
-        timings.Time("render", () => new SiteRenderer(archive, theme).Render(output));
+        timings.Time("render", () => new SiteRenderer(archive, LoadTheme(options, archive, timings)).Render(output, timings));
         return new Result(diagnostics.Sorted(), archive, 0, 0);
     }
 
-    static Theme LoadTheme(BuildOptions options, PublicArchive archive) =>
-        new(Theme.Locate(options.ThemeDirectory, options.InputDirectory), new SiteUrls(archive.Site.BasePath), archive.Site);
+    /// <summary>The theme, its templates compiled (timed as the "theme" part of render).</summary>
+    static Theme LoadTheme(BuildOptions options, PublicArchive archive, PhaseTimings timings)
+    {
+        Theme? theme = null;
+        timings.TimePart("render", "theme", () =>
+            theme = new(Theme.Locate(options.ThemeDirectory, options.InputDirectory), new SiteUrls(archive.Site.BasePath), archive.Site));
+        return theme!;
+    }
 
     /// <summary>The output folder is replaced whole, so it must never be (or contain) the input, the theme or the working directory.</summary>
     static void GuardOutput(BuildOptions options)

@@ -1,21 +1,44 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Quorum.Build;
 
-/// <summary>How long each named phase took, for <c>quorum build --timings</c>.</summary>
+/// <summary>
+/// How long each named phase took, for <c>quorum build --timings</c>: wall time, and the process's CPU time over the
+/// same span (CPU well below twice the wall time on two cores means the phase ran mostly on one). A phase's parts can
+/// be timed too (<see cref="Parts"/>), with their CPU time.
+/// </summary>
 public sealed class PhaseTimings
 {
-    readonly List<(string Phase, TimeSpan Time)> _phases = [];
-    public IReadOnlyList<(string Phase, TimeSpan Time)> Phases => _phases;
+    public readonly record struct Phase(string Name, TimeSpan Time, TimeSpan Cpu);
+
+    readonly List<Phase> _phases = [];
+    readonly ConcurrentQueue<(string Phase, Phase Part)> _parts = new();
+
+    public IReadOnlyList<(string Phase, TimeSpan Time)> Phases => _phases.Select(p => (p.Name, p.Time)).ToList();
+    public IReadOnlyList<Phase> WithCpu => _phases;
+
+    /// <summary>The timed parts of each phase, in the order they finished.</summary>
+    public IReadOnlyList<(string Phase, Phase Part)> Parts => [.. _parts];
 
     public T Time<T>(string phase, Func<T> run)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         try { return run(); }
-        finally { _phases.Add((phase, sw.Elapsed)); }
+        finally { _phases.Add(new(phase, sw.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu)); }
     }
 
     public void Time(string phase, Action run) => Time<bool>(phase, () => { run(); return true; });
+
+    /// <summary>Times one part of <paramref name="phase"/> (within that phase's own timing; not a phase of <see cref="Total"/>).</summary>
+    public void TimePart(string phase, string part, Action run)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        try { run(); }
+        finally { _parts.Enqueue((phase, new(part, sw.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu))); }
+    }
 
     public TimeSpan Total => _phases.Aggregate(TimeSpan.Zero, (t, p) => t + p.Time);
 }

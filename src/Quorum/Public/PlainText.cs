@@ -28,7 +28,9 @@ public static class PlainText
     /// <summary>All whitespace runs made single spaces, cut at a word boundary to at most <paramref name="max"/> characters with an ellipsis.</summary>
     public static string Excerpt(string text, int max = 200)
     {
-        var flat = OneLine(text);
+        // Only the start can show: flattening the whole of an item's text to keep 200 characters of it was a fifth
+        // of what the search files allocated. One character past max says whether the text must be cut.
+        var flat = OneLine(text, max + 1);
         if (flat.Length <= max) return flat;
         // Room for the ellipsis; never cut inside a word unless the first words leave too little.
         var cut = flat.LastIndexOf(' ', max - 1);
@@ -37,9 +39,12 @@ public static class PlainText
         return flat[..cut].TrimEnd(' ', ',', ';', ':', '.', '-', '–', '—') + "…";
     }
 
-    public static string OneLine(string text)
+    public static string OneLine(string text) => OneLine(text, int.MaxValue);
+
+    /// <summary>As <see cref="OneLine(string)"/>, stopping once the result has <paramref name="limit"/> characters.</summary>
+    static string OneLine(string text, int limit)
     {
-        var sb = new StringBuilder(text.Length);
+        var sb = new StringBuilder(Math.Min(text.Length, limit));
         var space = false;
         foreach (var c in text)
         {
@@ -47,6 +52,7 @@ public static class PlainText
             if (space) sb.Append(' ');
             space = false;
             sb.Append(c);
+            if (sb.Length >= limit) break;
         }
         return sb.ToString();
     }

@@ -22,11 +22,20 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
     /// <summary>One meeting's page, the same as its entry in <see cref="Pages"/>, without making every other page's model.</summary>
     public Page MeetingPage(PublicMeeting meeting) => PageList.Meeting(archive, _urls, meeting);
 
-    public void Render(ISiteOutput output)
+    /// <summary>Renders the whole site; with <paramref name="timings"/>, each part's time is recorded as a part of "render".</summary>
+    /// <remarks>
+    /// The pages render in parallel; the feeds and the search files after them, each mostly on one thread. Running the
+    /// three side by side was measured (1,000 meetings, 5 runs each): no faster within the noise, and 10-20% more
+    /// memory, since the garbage collector, not the cores, is what they share.
+    /// </remarks>
+    public void Render(ISiteOutput output, Quorum.Build.PhaseTimings? timings = null)
     {
-        var pages = Pages();
-        RenderPages(pages, output);
-        RenderSiteFiles(pages, output);
+        timings ??= new();
+        IReadOnlyList<Page> pages = [];
+        timings.TimePart("render", "pages", () => RenderPages(pages = Pages(), output));
+        timings.TimePart("render", "feeds", () => new Quorum.Feeds.MachineReadableWriter().Write(archive, output));
+        timings.TimePart("render", "search", () => Quorum.Search.SearchFiles.Write(archive, output));
+        WriteSitemap(pages, output);
         CopyAssets(output);
     }
 
@@ -59,6 +68,11 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
     {
         new Quorum.Feeds.MachineReadableWriter().Write(archive, output);
         Quorum.Search.SearchFiles.Write(archive, output);
+        WriteSitemap(pages, output);
+    }
+
+    void WriteSitemap(IReadOnlyList<Page> pages, ISiteOutput output)
+    {
         output.Write("sitemap.xml", Utf8.GetBytes(Sitemap(pages)));
         output.Write("robots.txt", Utf8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {Absolute(_urls.BasePath + "sitemap.xml")}\n"));
     }

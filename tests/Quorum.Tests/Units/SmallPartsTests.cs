@@ -63,4 +63,27 @@ public class SmallPartsTests
         Assert.Null(y.Time(map, "c"));
         Assert.Equal("m.md:4:4: error Q004: 'c' must be a time written \"HH:MM\", not '25:00'", Assert.Single(d.Sorted()).ToString());
     }
+
+    [Fact]
+    public void An_excerpt_is_the_start_of_the_whole_text_flattened()
+    {
+        // Excerpt flattens only as much of the text as it can show; it must give what flattening all of it gives.
+        static string Reference(string text, int max)
+        {
+            var flat = Quorum.Public.PlainText.OneLine(text);
+            if (flat.Length <= max) return flat;
+            var cut = flat.LastIndexOf(' ', max - 1);
+            if (cut < max / 2) cut = max - 1;
+            if (char.IsHighSurrogate(flat[cut - 1])) cut--;
+            return flat[..cut].TrimEnd(' ', ',', ';', ':', '.', '-', '–', '—') + "…";
+        }
+        var random = new Random(7);
+        string[] pieces = ["word", "  ", "\n\n", " ", "a", "longerword", ",", ".", "—", "\t", "😀", "x"];
+        for (int n = 0; n < 2000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 80)).Select(_ => pieces[random.Next(pieces.Length)]));
+            foreach (var max in new[] { 10, 20, 37, 200 })
+                Assert.Equal(Reference(text, max), Quorum.Public.PlainText.Excerpt(text, max));
+        }
+    }
 }
