@@ -45,8 +45,10 @@ public static class SearchFiles
         var index = builder.Build(withPostingRefs: lunrFiles);
         if (lunrFiles)
         {
-            output.Write(IndexPath, IndexJson(index));
-            output.Write(DocumentsPath, DocumentsJson(documents));
+            // Streamed into the files: at 200 meetings they are about 30 MB, which as growing buffers and copies
+            // were a sixth of a small site's build.
+            output.Write(IndexPath, index.WriteJson);
+            output.Write(DocumentsPath, stream => WriteDocumentsJson(stream, documents));
         }
         return ShardWriter.Write(documents, index, output, options);
     }
@@ -63,7 +65,13 @@ public static class SearchFiles
     public static byte[] DocumentsJson(IReadOnlyList<SearchDocument> documents)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, SearchJson.Options))
+        WriteDocumentsJson(buffer, documents);
+        return buffer.ToArray();
+    }
+
+    static void WriteDocumentsJson(Stream stream, IReadOnlyList<SearchDocument> documents)
+    {
+        using (var json = new Utf8JsonWriter(stream, SearchJson.Options))
         {
             json.WriteStartObject();
             foreach (var d in documents)
@@ -71,10 +79,10 @@ public static class SearchFiles
                 json.WriteStartObject(d.Ref);
                 SearchJson.WriteResultFields(json, d, url: d.Ref);
                 json.WriteEndObject();
+                if (json.BytesPending > 1 << 16) json.Flush(); // the writer holds everything until flushed
             }
             json.WriteEndObject();
         }
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        stream.WriteByte((byte)'\n');
     }
 }
