@@ -78,6 +78,9 @@ public class SiteSearchBrowserTests(SiteSearchFixture demo, ShardCorpusFixture c
         // Then a search finds what the unpractised page found.
         await browser.Eval<bool>("document.getElementById('q').focus(), true");
         await browser.Send("Input.insertText", new JsonObject { ["text"] = "council procurement" });
+        // The results list can be filled a moment before the status line says what it holds (seen on a loaded
+        // machine), so wait for the status first, as above.
+        await browser.WaitFor("document.getElementById('search-status').textContent", s => s.Contains("results for ‘council procurement’", StringComparison.Ordinal));
         Assert.Equal(unpractised, await browser.WaitFor(Results, s => s.Contains(" /", StringComparison.Ordinal) && !s.Contains("counting", StringComparison.Ordinal)));
     }
 
@@ -210,7 +213,10 @@ public class SiteSearchBrowserTests(SiteSearchFixture demo, ShardCorpusFixture c
         int _nextId;
         Task _receiving = Task.CompletedTask;
 
-        public List<string> Requests { get; } = [];
+        readonly List<string> _requests = [];
+
+        /// <summary>The URLs requested so far: a copy, as the receiving loop adds to the list while a test reads it.</summary>
+        public IReadOnlyList<string> Requests { get { lock (_requests) return [.. _requests]; } }
 
         Browser(Process process, TempDir profile)
         {
@@ -280,7 +286,7 @@ public class SiteSearchBrowserTests(SiteSearchFixture demo, ShardCorpusFixture c
                 }
                 else if (json.GetProperty("method").GetString() == "Network.requestWillBeSent")
                 {
-                    lock (Requests) Requests.Add(json.GetProperty("params").GetProperty("request").GetProperty("url").GetString()!);
+                    lock (_requests) _requests.Add(json.GetProperty("params").GetProperty("request").GetProperty("url").GetString()!);
                 }
             }
             lock (_pending)
