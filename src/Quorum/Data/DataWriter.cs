@@ -28,6 +28,7 @@ public sealed class DataWriter
         // Readable UTF-8, but <, >, &, ' and the like still escaped.
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        TypeInfoResolver = DataJsonContext.Default,
     };
 
     public void Write(PublicArchive archive, ISiteOutput output)
