@@ -89,6 +89,34 @@ public class BuildOutputTests
     }
 
     [Fact]
+    public void A_theme_that_does_not_compile_is_reported_and_the_previous_site_stays()
+    {
+        // The templates compile beside resolve, check and redact; a template error still reads as one.
+        using var tmp = new TempDir();
+        var input = tmp.CopyFrom(Repo.Fixture("minimal"));
+        var theme = tmp.CopyFrom(Repo.Theme, "theme");
+        var site = tmp["site"];
+        Assert.True(SiteBuilder.ToFolder(input, site).Succeeded);
+        var before = Snapshot(site);
+
+        File.WriteAllText(Path.Combine(theme, "templates", "meeting.hbs"), "{{#each Items}}never closed");
+        var outcome = CliRunner.Run(tmp.Path, "build", "--input", "input", "--output", "site", "--theme", "theme");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("meeting.hbs", outcome.Stderr);
+        Assert.DoesNotContain("   at ", outcome.Stderr);
+        Assert.Equal(before, Snapshot(site));
+
+        // With errors in the input as well, the input's errors are the report (the theme is never asked for).
+        var meeting = Path.Combine(input, "meetings", "2024", "2024-03-05-parish-council.md");
+        File.WriteAllText(meeting, File.ReadAllText(meeting).Replace("- bob-jones", "- bob-jnoes"));
+        outcome = CliRunner.Run(tmp.Path, "build", "--input", "input", "--output", "site", "--theme", "theme");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("error Q010", outcome.Stderr);
+        Assert.DoesNotContain("meeting.hbs", outcome.Stderr);
+        Assert.Equal(before, Snapshot(site));
+    }
+
+    [Fact]
     public void The_output_folder_may_not_contain_the_input()
     {
         using var tmp = new TempDir();
