@@ -107,9 +107,16 @@ internal sealed class TierSplit
     {
         int start = p.Start[term], end = p.Start[term + 1], count = end - start;
         if (count <= tierSize) return new TierSplit { Levels = [Range(start, end)], Tau = [] };
-        var order = Range(start, end);
-        // Highest sum first (ties by document, for a stable order; cuts never fall inside a tie anyway).
-        Array.Sort(order, (a, b) => p.Sum[b] != p.Sum[a] ? p.Sum[b].CompareTo(p.Sum[a]) : p.Doc[a].CompareTo(p.Doc[b]));
+        // Highest sum first (ties by document, for a stable order; cuts never fall inside a tie anyway). A term's
+        // entries are in document order, so an entry's place stands for its document: sorting one key per entry,
+        // (int.MaxValue - sum, place), is that order, and much faster than comparing through a delegate.
+        var keys = new long[count];
+        for (int i = 0; i < count; i++)
+            keys[i] = ((long)(int.MaxValue - p.Sum[start + i]) << 32) | (uint)i;
+        Array.Sort(keys);
+        var order = new int[count];
+        for (int i = 0; i < count; i++)
+            order[i] = start + (int)(keys[i] & 0xFFFFFFFF);
         var levels = new List<int[]>();
         var tau = new List<long>();
         int at = 0;
@@ -129,7 +136,7 @@ internal sealed class TierSplit
                 cut = tieEnd - at <= 2 * size || (tieStart == at && levels.Count > 0) ? tieEnd : tieStart;
             }
             var level = order[at..cut];
-            Array.Sort(level, (a, b) => p.Doc[a].CompareTo(p.Doc[b]));
+            Array.Sort(level); // document order (see above)
             levels.Add(level);
             at = cut;
             if (at < count) tau.Add(p.Sum[order[at]]);
