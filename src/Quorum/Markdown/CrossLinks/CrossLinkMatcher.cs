@@ -14,6 +14,9 @@ public sealed class CrossLinkMatcher
     }
 
     readonly Node _root = new();
+    // The characters a phrase can start with: the scan jumps from one to the next (vectorised) instead of looking
+    // every character of the minutes up in the trie.
+    readonly System.Buffers.SearchValues<char> _firsts;
 
     public static readonly CrossLinkMatcher Empty = new([]);
 
@@ -31,6 +34,7 @@ public sealed class CrossLinkMatcher
             }
             node.Target ??= target;
         }
+        _firsts = System.Buffers.SearchValues.Create(_root.Next is null ? [] : [.. _root.Next.Keys]);
     }
 
     public readonly record struct Match(int Start, int Length, CrossLinkTarget Target);
@@ -44,7 +48,10 @@ public sealed class CrossLinkMatcher
         var i = 0;
         while (i < text.Length)
         {
-            if (_root.Next is { } first && first.ContainsKey(text[i]) && (i == 0 || !IsWordChar(text[i - 1])) && Longest(text, i) is { } m)
+            var next = text[i..].IndexOfAny(_firsts);
+            if (next < 0) break;
+            i += next;
+            if ((i == 0 || !IsWordChar(text[i - 1])) && Longest(text, i) is { } m)
             {
                 (found ??= []).Add(m);
                 i += m.Length;
