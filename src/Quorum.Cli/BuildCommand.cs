@@ -34,8 +34,8 @@ static class BuildCommand
             {
                 stdout.WriteLine($"  {phase.Name,-8} {phase.Time.TotalMilliseconds,8:0.0} ms  (CPU {phase.Cpu.TotalMilliseconds,6:0} ms)");
                 foreach (var (_, part) in timings.Parts.Where(p => p.Phase == phase.Name))
-                    stdout.WriteLine(part.Name == "theme"
-                        ? $"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  (compiled beside resolve, check and redact)"
+                    stdout.WriteLine(part.Beside is { } beside
+                        ? $"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  (beside {beside})"
                         : $"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  (CPU {part.Cpu.TotalMilliseconds,6:0} ms)");
             }
         return 0;

@@ -76,7 +76,7 @@ public static class BuildPipeline
             _compiling = Task.Run(() =>
             {
                 Theme? theme = null;
-                timings.TimePart("redact", "theme", () => theme = Compile(site));
+                timings.TimePart("redact", "theme", () => theme = Compile(site), beside: "resolve, check and redact");
                 return theme!;
             });
             // A build that stops at errors never asks for the theme: its failure then is not news.

@@ -10,7 +10,9 @@ namespace Quorum.Build;
 /// </summary>
 public sealed class PhaseTimings
 {
-    public readonly record struct Phase(string Name, TimeSpan Time, TimeSpan Cpu);
+    /// <summary>A phase or a part of one. <see cref="Beside"/>: a part that ran beside other work, whose process-wide
+    /// CPU time is therefore not its own (<see cref="Cpu"/> is then zero).</summary>
+    public readonly record struct Phase(string Name, TimeSpan Time, TimeSpan Cpu, string? Beside = null);
 
     readonly List<Phase> _phases = [];
     readonly ConcurrentQueue<(string Phase, Phase Part)> _parts = new();
@@ -32,12 +34,17 @@ public sealed class PhaseTimings
     public void Time(string phase, Action run) => Time<bool>(phase, () => { run(); return true; });
 
     /// <summary>Times one part of <paramref name="phase"/> (within that phase's own timing; not a phase of <see cref="Total"/>).</summary>
-    public void TimePart(string phase, string part, Action run)
+    /// <param name="beside">What the part runs beside, if anything (then its CPU time is not measured).</param>
+    public void TimePart(string phase, string part, Action run, string? beside = null)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         try { run(); }
-        finally { _parts.Enqueue((phase, new(part, sw.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu))); }
+        finally
+        {
+            var used = beside is null ? Process.GetCurrentProcess().TotalProcessorTime - cpu : TimeSpan.Zero;
+            _parts.Enqueue((phase, new(part, sw.Elapsed, used, beside)));
+        }
     }
 
     public TimeSpan Total => _phases.Aggregate(TimeSpan.Zero, (t, p) => t + p.Time);

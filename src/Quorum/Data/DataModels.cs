@@ -6,7 +6,8 @@ namespace Quorum.Data;
 // unknown or withheld) so each file has one fixed shape, described by its JSON Schema in data/schemas/.
 
 /// <summary>The object every JSON download is: who published it, under which licence, and the records.</summary>
-public sealed record DataFileEnvelope<T>(string Title, string Source, string License, string LicenseName, string Schema, IReadOnlyList<T> Data);
+/// <remarks><see cref="Data"/> is made as it is written: a decade's actions are tens of thousands of records.</remarks>
+public sealed record DataFileEnvelope<T>(string Title, string Source, string License, string LicenseName, string Schema, IEnumerable<T> Data);
 
 public sealed record ExemptionData(string Ground, string? Until);
 

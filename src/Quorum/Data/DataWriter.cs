@@ -37,17 +37,17 @@ public sealed class DataWriter
         var urls = new SiteUrls(site.BasePath);
         string Abs(string sitePath) => FeedPaths.Absolute(site, sitePath);
 
-        WriteJson(output, archive, DataCatalogue.Meetings, archive.Meetings.Select(m => Meeting(m, urls, Abs)).ToList());
-        WriteJson(output, archive, DataCatalogue.Members, archive.Members.Select(m => Person(m, urls, Abs)).ToList());
-        WriteJson(output, archive, DataCatalogue.Bodies, archive.Bodies.Select(b => Organization(b, urls, Abs)).ToList());
-        WriteJson(output, archive, DataCatalogue.Actions, archive.Actions.Select(a => Action(a, urls, Abs)).ToList());
+        WriteJson(output, archive, DataCatalogue.Meetings, archive.Meetings.Select(m => Meeting(m, urls, Abs)));
+        WriteJson(output, archive, DataCatalogue.Members, archive.Members.Select(m => Person(m, urls, Abs)));
+        WriteJson(output, archive, DataCatalogue.Bodies, archive.Bodies.Select(b => Organization(b, urls, Abs)));
+        WriteJson(output, archive, DataCatalogue.Actions, archive.Actions.Select(a => Action(a, urls, Abs)));
         output.Write(DataCatalogue.ActionsCsv.Path, ActionsCsv(archive, urls, Abs).WriteTo);
         output.Write(DataCatalogue.AttendanceCsv.Path, AttendanceCsv(archive).WriteTo);
         foreach (var (file, schema) in DataSchemas.All)
             output.Write(file.Path, Utf8.GetBytes(schema));
     }
 
-    static void WriteJson<T>(ISiteOutput output, PublicArchive archive, DataFile file, IReadOnlyList<T> records)
+    static void WriteJson<T>(ISiteOutput output, PublicArchive archive, DataFile file, IEnumerable<T> records)
     {
         var site = archive.Site;
         var envelope = new DataFileEnvelope<T>($"{site.Title}: {file.Name.ToLowerInvariant()}", site.BaseUrl, site.LicenceUrl, site.Licence,

@@ -116,6 +116,27 @@ public class BuildOutputTests
         Assert.Equal(before, Snapshot(site));
     }
 
+    [Theory]
+    [InlineData("data/actions.json")]            // written by the feeds, beside the search
+    [InlineData("search/shards/manifest.json")]  // written by the search, beside the feeds
+    public void A_write_failure_in_work_done_side_by_side_is_reported_as_itself(string path)
+    {
+        // A full disk must read as one line (the CLI reports an IOException's message), not as a parallel wrapper.
+        var options = new Quorum.Build.BuildOptions(Repo.Fixture("minimal"), "", SiteBuilder.DefaultDate, Repo.Theme);
+        var e = Assert.Throws<IOException>(() => Quorum.Build.BuildPipeline.BuildTo(options, new FailingOutput(path)));
+        Assert.Contains(path, e.Message);
+    }
+
+    sealed class FailingOutput(string failing) : Quorum.Render.ISiteOutput
+    {
+        public void Write(string relativePath, ReadOnlySpan<byte> content)
+        {
+            if (relativePath == failing) throw new IOException($"no space left on device: {relativePath}");
+        }
+
+        public void Copy(string relativePath, string sourceFile) { }
+    }
+
     [Fact]
     public void The_output_folder_may_not_contain_the_input()
     {
