@@ -23,6 +23,34 @@ public class LunrPipelineTests
         Assert.Equal(tokens, LunrPipeline.Tokenize(text));
     }
 
+    [Fact]
+    public void TheVectorisedSeparatorsAreJavaScriptsWhitespaceAndTheHyphen()
+    {
+        for (int c = 0; c <= char.MaxValue; c++)
+            Assert.True(LunrTokenizer.IsSeparator((char)c) == LunrTokenizer.Separators.Contains((char)c), $"U+{c:X4}");
+    }
+
+    [Fact]
+    public void TokensAreTheRunsBetweenSeparators()
+    {
+        // Against the plainest reading of lunr's split(/[\s\-]+/), over text made of separators and other characters.
+        var random = new Random(3);
+        string[] pieces = ["a", "Zo", "é", "03/05a", " ", "  ", "-", "\t", "\u00A0", "\u2028", "\u200B", "\uFEFF", ""];
+        for (int n = 0; n < 3000; n++)
+        {
+            var text = JsLowerCase.ToLower(string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => pieces[random.Next(pieces.Length)])));
+            var expected = new List<string>();
+            var token = new System.Text.StringBuilder();
+            foreach (var c in text)
+            {
+                if (LunrTokenizer.IsSeparator(c)) { if (token.Length > 0) expected.Add(token.ToString()); token.Clear(); }
+                else token.Append(c);
+            }
+            if (token.Length > 0) expected.Add(token.ToString());
+            Assert.Equal(expected, LunrTokenizer.Tokenize(text));
+        }
+    }
+
     [Theory]
     [InlineData("hello", "hello")]
     [InlineData("(hello)", "hello")]

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Quorum.Search.Lunr;
 
 /// <summary>
@@ -15,18 +17,26 @@ internal static class LunrTokenizer
         _ => false,
     };
 
+    // The same characters as IsSeparator, for vectorised scans (a test checks that the two agree on every UTF-16 unit).
+    internal static readonly SearchValues<char> Separators = SearchValues.Create(
+        " \t\n\v\f\r-\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF");
+
     /// <summary>Finds the next token of an already lower-cased text, starting the scan at <paramref name="position"/>.</summary>
     public static bool NextToken(string lowered, ref int position, out int start, out int length)
     {
-        int i = position;
-        while (i < lowered.Length && IsSeparator(lowered[i]))
-            i++;
-        start = i;
-        while (i < lowered.Length && !IsSeparator(lowered[i]))
-            i++;
-        length = i - start;
-        position = i;
-        return length > 0;
+        var rest = lowered.AsSpan(position);
+        int skip = rest.IndexOfAnyExcept(Separators);
+        if (skip < 0)
+        {
+            start = position = lowered.Length;
+            length = 0;
+            return false;
+        }
+        int end = rest[skip..].IndexOfAny(Separators);
+        length = end < 0 ? rest.Length - skip : end;
+        start = position + skip;
+        position = start + length;
+        return true;
     }
 
     public static List<string> Tokenize(string? text)
