@@ -21,53 +21,41 @@ internal sealed class ShardPostings
         int fieldCount = index.FieldArray.Length;
         int termCount = index.TermArray.Length;
         var vectors = index.FieldVectorArray;
-        var entryCount = new int[termCount + 1];
+        // First pass: each term's number of entries (documents holding it) and of scores (fields holding it).
+        var entryStart = new int[termCount + 1];
+        var scoreStart = new int[termCount + 1];
         var last = new int[termCount];
         Array.Fill(last, -1);
-        long scoreCount = 0;
         for (int d = 0; d < documents; d++)
         {
             for (int f = 0; f < fieldCount; f++)
             {
                 foreach (int t in vectors[d * fieldCount + f].TermIndexArray)
                 {
-                    scoreCount++;
+                    scoreStart[t + 1]++;
                     if (last[t] == d) continue;
                     last[t] = d;
-                    entryCount[t + 1]++;
+                    entryStart[t + 1]++;
                 }
             }
         }
-        for (int t = 0; t < termCount; t++) entryCount[t + 1] += entryCount[t];
-        int total = entryCount[termCount];
+        for (int t = 0; t < termCount; t++)
+        {
+            entryStart[t + 1] += entryStart[t];
+            scoreStart[t + 1] = checked(scoreStart[t + 1] + scoreStart[t]);
+        }
+        int total = entryStart[termCount];
+
+        // Second pass: a term's entries come in document order, and a document's scores for a term in field order,
+        // so each term's entries and scores are filled from its own two cursors in one go.
         var doc = new int[total];
         var mask = new ushort[total];
-        var fill = (int[])entryCount.Clone();
-        Array.Fill(last, -1);
-        for (int d = 0; d < documents; d++)
-        {
-            for (int f = 0; f < fieldCount; f++)
-            {
-                foreach (int t in vectors[d * fieldCount + f].TermIndexArray)
-                {
-                    if (last[t] != d)
-                    {
-                        last[t] = d;
-                        doc[fill[t]++] = d;
-                    }
-                    mask[fill[t] - 1] |= (ushort)(1 << f);
-                }
-            }
-        }
-        // Scores: each entry's fields in field order.
         var kStart = new int[total + 1];
-        for (int e = 0; e < total; e++) kStart[e + 1] = kStart[e] + System.Numerics.BitOperations.PopCount((uint)mask[e]);
-        if (kStart[total] != scoreCount) throw new InvalidOperationException("postings and field vectors disagree");
-        var k = new int[kStart[total]];
+        var k = new int[scoreStart[termCount]];
         var sum = new int[total];
-        var cursor = (int[])entryCount.Clone(); // per term: the entry of the current document
+        var entryFill = (int[])entryStart.Clone(); // per term: its next entry
+        var scoreFill = (int[])scoreStart.Clone(); // per term: its next score
         Array.Fill(last, -1);
-        var seenFields = new byte[total];
         for (int d = 0; d < documents; d++)
         {
             for (int f = 0; f < fieldCount; f++)
@@ -78,17 +66,21 @@ internal sealed class ShardPostings
                     int t = vector.TermIndexArray[j];
                     if (last[t] != d)
                     {
-                        if (last[t] >= 0) cursor[t]++;
                         last[t] = d;
+                        int next = entryFill[t]++;
+                        doc[next] = d;
+                        kStart[next] = scoreFill[t];
                     }
-                    int e = cursor[t];
+                    int e = entryFill[t] - 1;
+                    mask[e] |= (ushort)(1 << f);
                     int value = checked((int)ShardWriter.Thousandths(vector.ScoreArray[j]));
-                    k[kStart[e] + seenFields[e]++] = value;
+                    k[scoreFill[t]++] = value;
                     sum[e] = checked(sum[e] + value);
                 }
             }
         }
-        return new ShardPostings { Start = entryCount, Doc = doc, Mask = mask, KStart = kStart, K = k, Sum = sum };
+        kStart[total] = k.Length;
+        return new ShardPostings { Start = entryStart, Doc = doc, Mask = mask, KStart = kStart, K = k, Sum = sum };
     }
 }
 
