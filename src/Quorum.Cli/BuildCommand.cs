@@ -32,12 +32,14 @@ static class BuildCommand
         if (showTimings)
             foreach (var phase in timings.WithCpu)
             {
-                stdout.WriteLine($"  {phase.Name,-8} {phase.Time.TotalMilliseconds,8:0.0} ms  (CPU {phase.Cpu.TotalMilliseconds,6:0} ms)");
+                stdout.WriteLine($"  {phase.Name,-8} {phase.Time.TotalMilliseconds,8:0.0} ms  (CPU {phase.Cpu.TotalMilliseconds,6:0} ms)  peak {Megabytes(phase.PeakBytes)}");
                 foreach (var (_, part) in timings.Parts.Where(p => p.Phase == phase.Name))
                     stdout.WriteLine(part.Beside is { } beside
-                        ? $"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  (beside {beside})"
-                        : $"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  (CPU {part.Cpu.TotalMilliseconds,6:0} ms)");
+                        ? $"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  (beside {beside})  peak {Megabytes(part.PeakBytes)}"
+                        : $"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  (CPU {part.Cpu.TotalMilliseconds,6:0} ms)  peak {Megabytes(part.PeakBytes)}");
             }
         return 0;
     }
+
+    static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):#,0} MB";
 }

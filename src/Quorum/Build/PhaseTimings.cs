@@ -5,14 +5,16 @@ namespace Quorum.Build;
 
 /// <summary>
 /// How long each named phase took, for <c>quorum build --timings</c>: wall time, and the process's CPU time over the
-/// same span (CPU well below twice the wall time on two cores means the phase ran mostly on one). A phase's parts can
-/// be timed too (<see cref="Parts"/>), with their CPU time.
+/// same span (CPU well below twice the wall time on two cores means the phase ran mostly on one), and the process's
+/// peak memory (resident set) so far when it ended, which shows the phase where the peak was reached. A phase's parts
+/// can be timed too (<see cref="Parts"/>), with their CPU time.
 /// </summary>
 public sealed class PhaseTimings
 {
     /// <summary>A phase or a part of one. <see cref="Beside"/>: a part that ran beside other work, whose process-wide
-    /// CPU time is therefore not its own (<see cref="Cpu"/> is then zero).</summary>
-    public readonly record struct Phase(string Name, TimeSpan Time, TimeSpan Cpu, string? Beside = null);
+    /// CPU time is therefore not its own (<see cref="Cpu"/> is then zero). <see cref="PeakBytes"/>: the process's peak
+    /// resident set when it ended.</summary>
+    public readonly record struct Phase(string Name, TimeSpan Time, TimeSpan Cpu, string? Beside = null, long PeakBytes = 0);
 
     readonly List<Phase> _phases = [];
     readonly ConcurrentQueue<(string Phase, Phase Part)> _parts = new();
@@ -28,7 +30,11 @@ public sealed class PhaseTimings
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         try { return run(); }
-        finally { _phases.Add(new(phase, sw.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu)); }
+        finally
+        {
+            using var process = Process.GetCurrentProcess();
+            _phases.Add(new(phase, sw.Elapsed, process.TotalProcessorTime - cpu, PeakBytes: process.PeakWorkingSet64));
+        }
     }
 
     public void Time(string phase, Action run) => Time<bool>(phase, () => { run(); return true; });
@@ -42,8 +48,9 @@ public sealed class PhaseTimings
         try { run(); }
         finally
         {
-            var used = beside is null ? Process.GetCurrentProcess().TotalProcessorTime - cpu : TimeSpan.Zero;
-            _parts.Enqueue((phase, new(part, sw.Elapsed, used, beside)));
+            using var process = Process.GetCurrentProcess();
+            var used = beside is null ? process.TotalProcessorTime - cpu : TimeSpan.Zero;
+            _parts.Enqueue((phase, new(part, sw.Elapsed, used, beside, process.PeakWorkingSet64)));
         }
     }
 

@@ -48,6 +48,24 @@ public class BuildOutputTests
     }
 
     [Fact]
+    public void Timings_give_each_phase_its_time_cpu_and_the_peak_memory_so_far()
+    {
+        using var tmp = new TempDir();
+        tmp.CopyFrom(Repo.Fixture("minimal"));
+        var outcome = CliRunner.Run(tmp.Path, "build", "--input", "input", "--output", "site", "--theme", Repo.Theme, "--timings");
+        Assert.Equal(0, outcome.ExitCode);
+        var phases = outcome.Stdout.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal) && !l.StartsWith("    ", StringComparison.Ordinal))
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^  (\w+) +[\d.]+ ms  \(CPU +\d+ ms\)  peak ([\d,]+) MB$")).ToList();
+        Assert.All(phases, m => Assert.True(m.Success, m.Value));
+        Assert.Equal(["load", "resolve", "check", "redact", "render", "write"], phases.Select(m => m.Groups[1].Value));
+        // The peak so far never falls, and a process that has built a site has used some memory.
+        var peaks = phases.Select(m => long.Parse(m.Groups[2].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(peaks[0] > 0);
+        Assert.Equal(peaks.Order(), peaks);
+        Assert.Matches(@"\n    pages +[\d.]+ ms  \(CPU +\d+ ms\)  peak [\d,]+ MB\n", outcome.Stdout);
+    }
+
+    [Fact]
     public void A_failing_build_leaves_the_previous_site_untouched()
     {
         using var tmp = new TempDir();
