@@ -13,7 +13,7 @@ static class BuildCommand
         BuildPipeline.Result result;
         try
         {
-            result = BuildPipeline.Build(new BuildOptions(input, output, date ?? BuildOptions.Today, theme), timings);
+            result = BuildPipeline.Build(new BuildOptions(input, output, date ?? BuildOptions.Today, theme), timings, keepArchive: false);
         }
         catch (Exception e) when (e is BuildException or ThemeException or IOException or UnauthorizedAccessException)
         {
@@ -28,7 +28,7 @@ static class BuildCommand
             return 1;
         }
         stdout.WriteLine($"Built {Report.Plural(result.Files, "file")} ({Report.Size(result.Bytes)}) into {output}/ " +
-                         $"from {Report.Plural(result.Archive!.Meetings.Count, "meeting")} in {sw.Elapsed.TotalSeconds:0.00} s.");
+                         $"from {Report.Plural(result.Counts!.Meetings, "meeting")} in {sw.Elapsed.TotalSeconds:0.00} s.");
         if (showTimings)
             foreach (var phase in timings.WithCpu)
             {

@@ -21,8 +21,8 @@ static class CheckCommand
         }
         Report.Diagnostics(result.Diagnostics, stderr, github);
         if (!result.Succeeded) return 1;
-        stdout.WriteLine($"{input}/ is valid: {Report.Plural(result.Archive!.Meetings.Count, "published meeting")}, " +
-                         $"{Report.Plural(result.Archive.Members.Count, "member")}, {Report.Plural(result.Archive.Actions.Count, "action")}.");
+        stdout.WriteLine($"{input}/ is valid: {Report.Plural(result.Counts!.Meetings, "published meeting")}, " +
+                         $"{Report.Plural(result.Counts.Members, "member")}, {Report.Plural(result.Counts.Actions, "action")}.");
         return 0;
     }
 }

@@ -16,9 +16,17 @@ namespace Quorum.Build;
 /// </summary>
 public static class BuildPipeline
 {
-    public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, PublicArchive? Archive, int Files, long Bytes)
+    /// <summary>What a build did. <see cref="Archive"/> is the public archive when the build kept it (see
+    /// <see cref="Build"/>); <see cref="Counts"/>, what it published, whenever it got that far.</summary>
+    public sealed record Result(IReadOnlyList<Diagnostic> Diagnostics, PublicArchive? Archive, int Files, long Bytes, ArchiveCounts? Counts = null)
     {
-        public bool Succeeded => Archive is not null && !Diagnostics.Any(d => d.IsError);
+        public bool Succeeded => Counts is not null && !Diagnostics.Any(d => d.IsError);
+    }
+
+    /// <summary>How much a build published: for the command line's summary, without keeping the archive.</summary>
+    public sealed record ArchiveCounts(int Meetings, int Members, int Actions)
+    {
+        public static ArchiveCounts Of(PublicArchive archive) => new(archive.Meetings.Count, archive.Members.Count, archive.Actions.Count);
     }
 
     /// <summary>Load, resolve, check and redact: everything before output. Null archive when there are errors.</summary>
@@ -37,17 +45,27 @@ public static class BuildPipeline
     }
 
     /// <summary><c>quorum build</c>: writes the site only when every phase succeeded.</summary>
-    public static Result Build(BuildOptions options, PhaseTimings? timings = null)
+    /// <param name="keepArchive">
+    /// False for a one-off build (the command line): the archive is let go before the search index is built, the
+    /// build's biggest moment (<see cref="SiteRenderer.RenderReleasing"/>), and the result holds only its counts.
+    /// </param>
+    public static Result Build(BuildOptions options, PhaseTimings? timings = null, bool keepArchive = true)
     {
         timings ??= new PhaseTimings();
         GuardOutput(options);
-        var theme = new ThemeLoading(options, timings);
-        var (archive, diagnostics) = Prepare(options.InputDirectory, options.BuildDate, timings, theme.Start);
+        var themeLoading = new ThemeLoading(options, timings);
+        var (archive, diagnostics) = Prepare(options.InputDirectory, options.BuildDate, timings, themeLoading.Start);
         if (archive is null) return new Result(diagnostics.Sorted(), null, 0, 0);
+        var counts = ArchiveCounts.Of(archive);
+        var kept = keepArchive ? archive : null;
         using var staging = new StagingOutput(options.OutputDirectory);
-        timings.Time("render", () => new SiteRenderer(archive, theme.Finish(archive.Site)).Render(staging, timings));
+        timings.Time("render", () =>
+        {
+            var theme = themeLoading.Finish(archive.Site);
+            SiteRenderer.RenderReleasing(ref archive, theme, staging, timings);
+        });
         timings.Time("write", staging.Commit);
-        return new Result(diagnostics.Sorted(), archive, staging.Files, staging.Bytes);
+        return new Result(diagnostics.Sorted(), kept, staging.Files, staging.Bytes, counts);
     }
 
     /// <summary>Renders into any output (memory, or nowhere for <c>quorum check</c>).</summary>
@@ -58,7 +76,7 @@ public static class BuildPipeline
         var (archive, diagnostics) = Prepare(options.InputDirectory, options.BuildDate, timings, theme.Start);
         if (archive is null) return new Result(diagnostics.Sorted(), null, 0, 0);
         timings.Time("render", () => new SiteRenderer(archive, theme.Finish(archive.Site)).Render(output, timings));
-        return new Result(diagnostics.Sorted(), archive, 0, 0);
+        return new Result(diagnostics.Sorted(), archive, 0, 0, ArchiveCounts.Of(archive));
     }
 
     /// <summary>

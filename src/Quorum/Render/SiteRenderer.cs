@@ -24,22 +24,58 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
 
     /// <summary>Renders the whole site; with <paramref name="timings"/>, each part's time is recorded as a part of "render".</summary>
     /// <remarks>
-    /// The pages render in parallel, on every core. Then the feeds and data files, and the search files, are each
-    /// mostly one thread's work, so they run side by side (1,000 meetings: 0.5 s less; 5,000: 3 s less). Running all
-    /// three side by side was measured too: no faster, and 10-20% more memory, as the pages then compete with the
-    /// search's big arrays for the garbage collector.
+    /// The pages render in parallel, on every core. Then the feeds and data files, and the search's reading of the
+    /// archive, are each mostly one thread's work, so they run side by side (1,000 meetings: 0.5 s less; 5,000: 3 s
+    /// less). Running all three side by side was measured too: no faster, and 10-20% more memory, as the pages then
+    /// compete with the search's big arrays for the garbage collector. Last, the search index is built and written
+    /// from what was read, which needs nothing of the archive (<see cref="RenderReleasing"/>).
     /// </remarks>
     public void Render(ISiteOutput output, Quorum.Build.PhaseTimings? timings = null)
     {
         timings ??= new();
-        IReadOnlyList<Page> pages = [];
-        timings.TimePart("render", "pages", () => RenderPages(pages = Pages(), output));
-        Unwrapped(() => Parallel.Invoke(
-            () => timings.TimePart("render", "search", () => Quorum.Search.SearchFiles.Write(archive, output), beside: "the feeds"),
-            () => timings.TimePart("render", "feeds", () => new Quorum.Feeds.MachineReadableWriter().Write(archive, output), beside: "the search")));
-        WriteSitemap(pages, output);
-        CopyAssets(output);
+        WriteSearch(RenderFromArchive(output, timings), output, timings);
     }
+
+    /// <summary>
+    /// <see cref="Render"/> for a one-off build that hands over its only reference to the archive: once every file but
+    /// the search index is written, the archive is let go (<paramref name="archive"/> is set to null), so the index,
+    /// the build's biggest moment, is built and written without it. At 5,000 meetings the archive is over half a
+    /// gigabyte (README "Performance").
+    /// </summary>
+    public static void RenderReleasing(ref PublicArchive? archive, Theme theme, ISiteOutput output, Quorum.Build.PhaseTimings timings)
+    {
+        ArgumentNullException.ThrowIfNull(archive);
+        var search = RenderFromArchive(archive, theme, output, timings);
+        archive = null;
+        Theme.ForgetRenderedModels();
+        WriteSearch(search, output, timings);
+    }
+
+    // Its own frame, gone on return: no slot of the caller's frame keeps the renderer (and so the archive) alive.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static Quorum.Search.SearchFiles.Reading RenderFromArchive(PublicArchive archive, Theme theme, ISiteOutput output, Quorum.Build.PhaseTimings timings) =>
+        new SiteRenderer(archive, theme).RenderFromArchive(output, timings);
+
+    /// <summary>Every file that needs the archive: pages, sitemap, assets, feeds and data files; and the search's reading.</summary>
+    Quorum.Search.SearchFiles.Reading RenderFromArchive(ISiteOutput output, Quorum.Build.PhaseTimings timings)
+    {
+        timings.TimePart("render", "pages", () =>
+        {
+            var pages = Pages();
+            RenderPages(pages, output);
+            WriteSitemap(pages, output);
+        });
+        CopyAssets(output);
+        Quorum.Search.SearchFiles.Reading? search = null;
+        Unwrapped(() => Parallel.Invoke(
+            () => timings.TimePart("render", "search", () => search = Quorum.Search.SearchFiles.Read(archive), beside: "the feeds"),
+            () => timings.TimePart("render", "feeds", () => new Quorum.Feeds.MachineReadableWriter().Write(archive, output), beside: "the search")));
+        return search!;
+    }
+
+    /// <summary>The search index, built from the search's reading and written (its own part of the timings: "index").</summary>
+    static void WriteSearch(Quorum.Search.SearchFiles.Reading search, ISiteOutput output, Quorum.Build.PhaseTimings timings) =>
+        timings.TimePart("render", "index", () => search.Write(output));
 
     /// <summary>The output file of a page (<c>members/x/index.html</c>).</summary>
     public string FileFor(Page page) => page.File ?? _urls.FileFor(page.Url);

@@ -30,7 +30,15 @@ public static class SearchFiles
 
     public static void Write(PublicArchive archive, ISiteOutput output) => Write(archive, output, ShardOptions.Default);
 
-    public static ShardWriter.Summary Write(PublicArchive archive, ISiteOutput output, ShardOptions options)
+    public static ShardWriter.Summary Write(PublicArchive archive, ISiteOutput output, ShardOptions options) =>
+        Read(archive).Write(output, options);
+
+    /// <summary>
+    /// The search's reading of the archive: every document's words counted into the index builder, and what each
+    /// result shows. It holds nothing of the archive, so a one-off build can let the archive go before the index is
+    /// built and written, the search's biggest moment (at 5,000 meetings the archive is over half a gigabyte).
+    /// </summary>
+    public static Reading Read(PublicArchive archive)
     {
         bool lunrFiles = archive.Meetings.Count <= LunrIndexMaxMeetings;
         // Each document's words go into the index as it is made; the files need only what a result shows, so a
@@ -42,15 +50,33 @@ public static class SearchFiles
             builder.Add(SearchIndex.ToLunr(d));
             documents.Add(d with { Text = "" });
         }
-        var index = builder.Build(withPostingRefs: lunrFiles);
-        if (lunrFiles)
+        return new Reading(builder, documents, lunrFiles);
+    }
+
+    /// <summary>The documents read and their words counted (<see cref="Read"/>); written once.</summary>
+    public sealed class Reading
+    {
+        readonly LunrIndexBuilder _builder;
+        readonly List<SearchDocument> _documents;
+        readonly bool _lunrFiles;
+
+        internal Reading(LunrIndexBuilder builder, List<SearchDocument> documents, bool lunrFiles) =>
+            (_builder, _documents, _lunrFiles) = (builder, documents, lunrFiles);
+
+        public ShardWriter.Summary Write(ISiteOutput output) => Write(output, ShardOptions.Default);
+
+        public ShardWriter.Summary Write(ISiteOutput output, ShardOptions options)
         {
-            // Streamed into the files: at 200 meetings they are about 30 MB, which as growing buffers and copies
-            // were a sixth of a small site's build.
-            output.Write(IndexPath, index.WriteJson);
-            output.Write(DocumentsPath, stream => WriteDocumentsJson(stream, documents));
+            var index = _builder.Build(withPostingRefs: _lunrFiles);
+            if (_lunrFiles)
+            {
+                // Streamed into the files: at 200 meetings they are about 30 MB, which as growing buffers and copies
+                // were a sixth of a small site's build.
+                output.Write(IndexPath, index.WriteJson);
+                output.Write(DocumentsPath, stream => WriteDocumentsJson(stream, _documents));
+            }
+            return ShardWriter.Write(_documents, index, output, options);
         }
-        return ShardWriter.Write(documents, index, output, options);
     }
 
     public static byte[] IndexJson(IReadOnlyList<SearchDocument> documents) => IndexJson(SearchIndex.Build(documents));
