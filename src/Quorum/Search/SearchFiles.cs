@@ -67,14 +67,13 @@ public static class SearchFiles
 
         public ShardWriter.Summary Write(ISiteOutput output, ShardOptions options)
         {
-            var index = _builder.Build(withPostingRefs: _lunrFiles);
-            if (_lunrFiles)
-            {
-                // Streamed into the files: at 200 meetings they are about 30 MB, which as growing buffers and copies
-                // were a sixth of a small site's build.
-                output.Write(IndexPath, index.WriteJson);
-                output.Write(DocumentsPath, stream => WriteDocumentsJson(stream, _documents));
-            }
+            if (!_lunrFiles)
+                return ShardWriter.Write(_documents, _builder.BuildScores(), output, options);
+            var index = _builder.Build(withPostingRefs: true);
+            // Streamed into the files: at 200 meetings they are about 30 MB, which as growing buffers and copies
+            // were a sixth of a small site's build.
+            output.Write(IndexPath, index.WriteJson);
+            output.Write(DocumentsPath, stream => WriteDocumentsJson(stream, _documents));
             return ShardWriter.Write(_documents, index, output, options);
         }
     }

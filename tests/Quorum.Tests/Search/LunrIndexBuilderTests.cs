@@ -105,6 +105,39 @@ public class LunrIndexBuilderTests
     }
 
     [Fact]
+    public void ScoresWithoutVectorsAreTheVectorsScoresInThousandths()
+    {
+        // The sharded index's builder skips the vectors: each score becomes whole thousandths where its count was.
+        var builder = new LunrIndexBuilder([new LunrField("title", 10), new LunrField("body")], keepPostings: false);
+        builder.Add(new LunrDocument("minutes/1", new Dictionary<string, string> { ["title"] = "Planning committee", ["body"] = "Planning permission granted. Action: LG CIO 03/05a." }));
+        builder.Add(new LunrDocument("2", new Dictionary<string, string> { ["title"] = "Zoë Ó Briain", ["body"] = "The councillors met; the council agreed." }, 2));
+        builder.Add(new LunrDocument("10", new Dictionary<string, string> { ["title"] = "Café", ["body"] = "Road-safety and planning" }));
+        LunrScores scores = builder.BuildScores();
+        LunrIndex golden = BuildGolden();
+        Assert.Equal(["minutes/1", "2", "10"], scores.Refs);
+        Assert.Equal(golden.FieldVectors.Select(v => string.Join(",", v.TermIndexes)), scores.TermIndexes.Select(t => string.Join(",", t)));
+        Assert.Equal(golden.FieldVectors.Select(v => string.Join(",", v.Scores.Select(s => (int)Math.Round(s * 1000)))),
+            scores.Thousandths.Select(t => string.Join(",", t)));
+        Assert.Equal([1335, 9808], scores.Thousandths[0]); // title/minutes/1: 1.335 and 9.808
+        Assert.Equal(golden.Terms.Select(t => (t.Term, t.Index)), scores.TermArray.Select(t => (t.Term, t.Index)));
+        // And from a built index, the same.
+        var fromIndex = LunrScores.From(golden);
+        Assert.Equal(scores.Thousandths.Select(t => string.Join(",", t)), fromIndex.Thousandths.Select(t => string.Join(",", t)));
+        Assert.Throws<InvalidOperationException>(() => builder.BuildScores()); // once
+    }
+
+    [Fact]
+    public void ScoresWithoutVectorsAreRefusedWhenARefWasAddedTwice()
+    {
+        // Only lunr's vectors say which add of a ref counts (the last), so such a builder must build the index.
+        var builder = new LunrIndexBuilder([new LunrField("title")]);
+        builder.Add(new LunrDocument("a", new Dictionary<string, string> { ["title"] = "plan" }));
+        builder.Add(new LunrDocument("a", new Dictionary<string, string> { ["title"] = "road" }));
+        Assert.Throws<InvalidOperationException>(() => builder.BuildScores());
+        Assert.Equal(2, builder.Build().DocumentCount);
+    }
+
+    [Fact]
     public void ABuilderWithoutPostingListsRefusesWhatOnlyThoseListsCanDo()
     {
         var builder = new LunrIndexBuilder([new LunrField("title")], keepPostings: false);

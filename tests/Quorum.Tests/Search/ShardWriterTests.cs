@@ -180,6 +180,23 @@ public class ShardWriterTests(ShardCorpusFixture corpus, SiteSearchFixture demo)
     }
 
     [Fact]
+    public void A_large_sites_shards_from_scores_without_vectors_are_the_shards_of_lunrs_index()
+    {
+        // Sites over SearchFiles.LunrIndexMaxMeetings skip lunr's vectors (LunrIndexBuilder.BuildScores); their shards
+        // must be the bytes the lunr index itself gives, which the node tests check against lunr.js.
+        var builder = SearchIndex.Builder(withPostingRefs: false);
+        foreach (var d in corpus.Documents) builder.Add(SearchIndex.ToLunr(d));
+        var fromScores = new MemoryOutput();
+        var fromIndex = new MemoryOutput();
+        ShardWriter.Write(corpus.Documents, builder.BuildScores(), fromScores, ShardCorpusFixture.Tiny);
+        ShardWriter.Write(corpus.Documents, corpus.Index, fromIndex, ShardCorpusFixture.Tiny);
+        Assert.Equal(fromIndex.Files.Keys.Order(StringComparer.Ordinal), fromScores.Files.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(fromIndex.Files.Keys, f => f.StartsWith(ShardWriter.Folder + "v/", StringComparison.Ordinal));
+        foreach (var (path, bytes) in fromIndex.Files)
+            Assert.True(bytes.AsSpan().SequenceEqual(fromScores.Files[path]), $"{path} differs");
+    }
+
+    [Fact]
     public void The_search_page_names_the_shards_and_not_the_single_file_index()
     {
         var page = demo.Output.Text("search/index.html");

@@ -182,21 +182,102 @@ public sealed class LunrIndexBuilder
     /// <summary>
     /// Builds the index; without posting refs (<paramref name="withPostingRefs"/> false) each term's
     /// <see cref="LunrTerm.RefsByField"/> is left empty, which saves time and memory when only the field vectors and
-    /// terms are needed (the sharded index), and the index cannot be written as lunr's JSON.
+    /// terms are needed, and the index cannot be written as lunr's JSON.
     /// </summary>
     /// <remarks>A builder builds once: it lets go of the term counts as it turns them into vectors.</remarks>
     public LunrIndex Build(bool withPostingRefs)
     {
-        if (_built)
-            throw new InvalidOperationException("this builder has built its index");
         if (withPostingRefs && !_keepPostings)
             throw new InvalidOperationException("posting refs need a builder that keeps its posting lists");
-        _built = true;
+        StartBuild();
         int fieldCount = _fields.Length;
         int termCount = _terms.Count;
         int slotCount = _refs.Count;
         // A repeated ref needs the grouping to count it once; otherwise each posting entry is one document.
         string[][][]? refs = withPostingRefs || _hasRepeatedRefs ? GroupPostings(termCount) : null;
+        var (idf, averageFieldLength) = Weights(refs);
+
+        var vectors = new LunrFieldVector[slotCount * fieldCount];
+        for (int s = 0; s < slotCount; s++)
+        {
+            for (int f = 0; f < fieldCount; f++)
+            {
+                FieldTerms ft = _fieldTerms[s * fieldCount + f];
+                var scores = new double[ft.TermIds.Length];
+                for (int i = 0; i < scores.Length; i++)
+                    scores[i] = JsMath.Round(Score(ft, i, s, f, idf, averageFieldLength) * 1000) / 1000;
+                vectors[s * fieldCount + f] = new LunrFieldVector(_fields[f], _refs[s], ft.TermIds, scores);
+                _fieldTerms[s * fieldCount + f] = default; // its counts are spent; the vector holds its term ids
+            }
+        }
+
+        var terms = new LunrTerm[termCount];
+        var none = new string[fieldCount][];
+        Array.Fill(none, []);
+        for (int t = 0; t < termCount; t++)
+        {
+            var byField = none;
+            if (withPostingRefs)
+            {
+                byField = new string[fieldCount][];
+                for (int f = 0; f < fieldCount; f++)
+                    byField[f] = refs![f][t];
+            }
+            terms[t] = new LunrTerm(_terms[t], t, byField);
+        }
+        Array.Sort(terms, static (a, b) => string.CompareOrdinal(a.Term, b.Term));
+        return new LunrIndex((string[])_fields.Clone(), vectors, terms, _documentCount) { HasPostingRefs = withPostingRefs };
+    }
+
+    /// <summary>
+    /// The index's terms and scores without its field vectors (<see cref="LunrScores"/>): the same numbers as
+    /// <see cref="Build(bool)"/> gives, each score written as thousandths over the count it was made from.
+    /// </summary>
+    /// <remarks>A builder builds once. A builder that was given a ref twice cannot: only lunr's vectors keep the last add.</remarks>
+    public LunrScores BuildScores()
+    {
+        if (_hasRepeatedRefs)
+            throw new InvalidOperationException("a ref was added twice: build the index, whose vectors keep its last add");
+        StartBuild();
+        int fieldCount = _fields.Length;
+        int slotCount = _refs.Count;
+        var (idf, averageFieldLength) = Weights(refs: null);
+        var termIndexes = new int[slotCount * fieldCount][];
+        var thousandths = new int[slotCount * fieldCount][];
+        for (int s = 0; s < slotCount; s++)
+        {
+            for (int f = 0; f < fieldCount; f++)
+            {
+                FieldTerms ft = _fieldTerms[s * fieldCount + f];
+                for (int i = 0; i < ft.Counts.Length; i++)
+                    ft.Counts[i] = checked((int)JsMath.Round(Score(ft, i, s, f, idf, averageFieldLength) * 1000));
+                termIndexes[s * fieldCount + f] = ft.TermIds;
+                thousandths[s * fieldCount + f] = ft.Counts; // the counts, now spent, become the scores
+                _fieldTerms[s * fieldCount + f] = default;
+            }
+        }
+        var terms = new LunrTerm[_terms.Count];
+        var none = new string[fieldCount][];
+        Array.Fill(none, []);
+        for (int t = 0; t < terms.Length; t++)
+            terms[t] = new LunrTerm(_terms[t], t, none);
+        Array.Sort(terms, static (a, b) => string.CompareOrdinal(a.Term, b.Term));
+        return new LunrScores((string[])_fields.Clone(), [.. _refs], terms, termIndexes, thousandths);
+    }
+
+    private void StartBuild()
+    {
+        if (_built)
+            throw new InvalidOperationException("this builder has built its index");
+        _built = true;
+    }
+
+    /// <summary>lunr's idf of each term, and each field's average length: what every score needs.</summary>
+    private (double[] Idf, double[] AverageFieldLength) Weights(string[][][]? refs)
+    {
+        int fieldCount = _fields.Length;
+        int termCount = _terms.Count;
+        int slotCount = _refs.Count;
         var holding = new int[termCount];
         for (int f = 0; f < fieldCount; f++)
         {
@@ -231,46 +312,18 @@ public sealed class LunrIndexBuilder
                 total += _fieldTerms[s * fieldCount + f].Length;
             averageFieldLength[f] = total / slotCount;
         }
+        return (idf, averageFieldLength);
+    }
 
-        var vectors = new LunrFieldVector[slotCount * fieldCount];
-        for (int s = 0; s < slotCount; s++)
-        {
-            double docBoost = _docBoosts[s];
-            for (int f = 0; f < fieldCount; f++)
-            {
-                FieldTerms ft = _fieldTerms[s * fieldCount + f];
-                var scores = new double[ft.TermIds.Length];
-                double lengthRatio = ft.Length / averageFieldLength[f];
-                for (int i = 0; i < scores.Length; i++)
-                {
-                    double tf = ft.Counts[i];
-                    // Same operations in the same order as lunr.Builder.prototype.createFieldVectors.
-                    double score = idf[ft.TermIds[i]] * ((K1 + 1) * tf) / (K1 * (1 - B + B * lengthRatio) + tf);
-                    score *= _fieldBoosts[f];
-                    score *= docBoost;
-                    scores[i] = JsMath.Round(score * 1000) / 1000;
-                }
-                vectors[s * fieldCount + f] = new LunrFieldVector(_fields[f], _refs[s], ft.TermIds, scores);
-                _fieldTerms[s * fieldCount + f] = default; // its counts are spent; the vector holds its term ids
-            }
-        }
-
-        var terms = new LunrTerm[termCount];
-        var none = new string[fieldCount][];
-        Array.Fill(none, []);
-        for (int t = 0; t < termCount; t++)
-        {
-            var byField = none;
-            if (withPostingRefs)
-            {
-                byField = new string[fieldCount][];
-                for (int f = 0; f < fieldCount; f++)
-                    byField[f] = refs![f][t];
-            }
-            terms[t] = new LunrTerm(_terms[t], t, byField);
-        }
-        Array.Sort(terms, static (a, b) => string.CompareOrdinal(a.Term, b.Term));
-        return new LunrIndex((string[])_fields.Clone(), vectors, terms, _documentCount) { HasPostingRefs = withPostingRefs };
+    /// <summary>lunr's score of a field's i-th term before rounding: the same operations in the same order as lunr.Builder.prototype.createFieldVectors.</summary>
+    private double Score(FieldTerms ft, int i, int slot, int field, double[] idf, double[] averageFieldLength)
+    {
+        double tf = ft.Counts[i];
+        double lengthRatio = ft.Length / averageFieldLength[field];
+        double score = idf[ft.TermIds[i]] * ((K1 + 1) * tf) / (K1 * (1 - B + B * lengthRatio) + tf);
+        score *= _fieldBoosts[field];
+        score *= _docBoosts[slot];
+        return score;
     }
 
     /// <summary>Refs per field per term, in insertion order then JS key order (array-index refs first).</summary>

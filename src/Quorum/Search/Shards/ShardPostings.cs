@@ -16,11 +16,12 @@ internal sealed class ShardPostings
     public required int[] Sum;        // per entry: sum of its scores
     // Ints and shorts, not longs: at 5,000 meetings there are about 10 million entries.
 
-    public static ShardPostings From(LunrIndex index, int documents)
+    /// <summary>The postings of <paramref name="documents"/> documents' scores, in two passes over them.</summary>
+    public static ShardPostings From(LunrScores index, int documents)
     {
         int fieldCount = index.FieldArray.Length;
         int termCount = index.TermArray.Length;
-        var vectors = index.FieldVectorArray;
+        int[][] termIndexes = index.TermIndexes, thousandths = index.Thousandths;
         // First pass: each term's number of entries (documents holding it) and of scores (fields holding it).
         var entryStart = new int[termCount + 1];
         var scoreStart = new int[termCount + 1];
@@ -30,7 +31,7 @@ internal sealed class ShardPostings
         {
             for (int f = 0; f < fieldCount; f++)
             {
-                foreach (int t in vectors[d * fieldCount + f].TermIndexArray)
+                foreach (int t in termIndexes[d * fieldCount + f])
                 {
                     scoreStart[t + 1]++;
                     if (last[t] == d) continue;
@@ -60,10 +61,10 @@ internal sealed class ShardPostings
         {
             for (int f = 0; f < fieldCount; f++)
             {
-                var vector = vectors[d * fieldCount + f];
-                for (int j = 0; j < vector.TermIndexArray.Length; j++)
+                int[] terms = termIndexes[d * fieldCount + f], scores = thousandths[d * fieldCount + f];
+                for (int j = 0; j < terms.Length; j++)
                 {
-                    int t = vector.TermIndexArray[j];
+                    int t = terms[j];
                     if (last[t] != d)
                     {
                         last[t] = d;
@@ -73,7 +74,7 @@ internal sealed class ShardPostings
                     }
                     int e = entryFill[t] - 1;
                     mask[e] |= (ushort)(1 << f);
-                    int value = checked((int)ShardWriter.Thousandths(vector.ScoreArray[j]));
+                    int value = scores[j];
                     k[scoreFill[t]++] = value;
                     sum[e] = checked(sum[e] + value);
                 }

@@ -41,19 +41,24 @@ public static class ShardWriter
     /// <summary>What was written, for tests and README figures.</summary>
     public sealed record Summary(int Documents, int Terms, int Shards, int IncompleteTerms, int Chunks, bool Small, long Bytes, int Files);
 
-    public static Summary Write(IReadOnlyList<SearchDocument> documents, LunrIndex index, ISiteOutput output, ShardOptions? options = null)
+    /// <summary>Writes the shards of a built index (its field vectors' scores).</summary>
+    public static Summary Write(IReadOnlyList<SearchDocument> documents, LunrIndex index, ISiteOutput output, ShardOptions? options = null) =>
+        Write(documents, LunrScores.From(index), output, options);
+
+    /// <summary>Writes the shards of the documents' scores (<see cref="LunrIndexBuilder.BuildScores"/>), in the documents' order.</summary>
+    public static Summary Write(IReadOnlyList<SearchDocument> documents, LunrScores index, ISiteOutput output, ShardOptions? options = null)
     {
         options ??= ShardOptions.Default;
         int n = documents.Count;
         string[] fields = index.FieldArray;
         int fieldCount = fields.Length;
         if (fieldCount > 16) throw new ArgumentException("at most 16 fields", nameof(index));
-        if (index.FieldVectorArray.Length != n * fieldCount)
-            throw new ArgumentException($"the index has {index.FieldVectorArray.Length} field vectors for {n} documents of {fieldCount} fields", nameof(index));
+        if (index.Refs.Length != n)
+            throw new ArgumentException($"the index has {index.Refs.Length} documents, not {n}", nameof(index));
         for (int d = 0; d < n; d++)
         {
-            if (!string.Equals(index.FieldVectorArray[d * fieldCount].Ref, documents[d].Ref, StringComparison.Ordinal))
-                throw new ArgumentException($"document {d} is {documents[d].Ref} but the index has {index.FieldVectorArray[d * fieldCount].Ref} there", nameof(index));
+            if (!string.Equals(index.Refs[d], documents[d].Ref, StringComparison.Ordinal))
+                throw new ArgumentException($"document {d} is {documents[d].Ref} but the index has {index.Refs[d]} there", nameof(index));
         }
 
         bool small = n <= options.SmallSiteDocuments;
@@ -136,14 +141,14 @@ public static class ShardWriter
                 sb.Clear();
                 for (int f = 0; f < fieldCount; f++)
                 {
-                    var vector = index.FieldVectorArray[d * fieldCount + f];
-                    Vlq.Append(sb, vector.TermIndexArray.Length);
+                    int[] termIndexes = index.TermIndexes[d * fieldCount + f], scores = index.Thousandths[d * fieldCount + f];
+                    Vlq.Append(sb, termIndexes.Length);
                     int previous = 0;
-                    for (int j = 0; j < vector.TermIndexArray.Length; j++)
+                    for (int j = 0; j < termIndexes.Length; j++)
                     {
-                        Vlq.Append(sb, vector.TermIndexArray[j] - previous);
-                        previous = vector.TermIndexArray[j];
-                        Vlq.Append(sb, Thousandths(vector.ScoreArray[j]));
+                        Vlq.Append(sb, termIndexes[j] - previous);
+                        previous = termIndexes[j];
+                        Vlq.Append(sb, scores[j]);
                     }
                 }
                 json.WriteStringValue(sb.ToString());
@@ -179,18 +184,6 @@ public static class ShardWriter
 
         return new Summary(n, terms.Length, firstTerms.Count, incomplete, chunks, small, writer.Bytes, writer.Files);
     }
-
-    /// <summary>lunr's score (rounded to 3 places) as an exact count of thousandths.</summary>
-    internal static long Thousandths(double score)
-    {
-        double scaled = score * 1000;
-        double rounded = Math.Round(scaled);
-        if (Math.Abs(scaled - rounded) > 1e-6 * Math.Max(1, Math.Abs(scaled)) || rounded < 0)
-            throw new InvalidOperationException($"lunr score {score.ToString("R", CultureInfo.InvariantCulture)} is not a non-negative multiple of 0.001");
-        return (long)rounded;
-    }
-
-    // ----------------------------------------------------------------------------------------------------------------
 
     // ----------------------------------------------------------------------------------------------------------------
     // Encoding
