@@ -21,6 +21,18 @@ public sealed class PublicArchive
     /// <summary>Newest first.</summary>
     public required IReadOnlyList<PublicDecision> Decisions { get; init; }
     public required IReadOnlyList<PublicPage> Pages { get; init; }
+
+    /// <summary>
+    /// Lets go of every piece's HTML: a one-off build, once the pages are written (the feeds, data files and search
+    /// read the plain text only). At 5,000 meetings that is about 190 MB the rest of the build no longer holds.
+    /// </summary>
+    public void ReleaseHtml()
+    {
+        foreach (var member in Members) member.Biography.ReleaseHtml();
+        foreach (var page in Pages) page.Content.ReleaseHtml();
+        foreach (var meeting in Meetings)
+            foreach (var (piece, _) in meeting.MarkdownPieces()) piece.ReleaseHtml();
+    }
 }
 
 public sealed record PublicSite(string Title, string BaseUrl, string Language, string? Description, string? EditUrl, string Licence, string LicenceUrl)
@@ -39,7 +51,7 @@ public sealed class PublicMarkdown(string text)
     // Rendered once by the redactor's last step, with names and action ids linked; the parsed document is not kept.
     // The HTML and plain text are kept as UTF-8, which halves them (minutes are nearly all ASCII, a .NET string is
     // UTF-16): a decade of minutes is otherwise over a gigabyte of strings. Each use decodes a short-lived copy.
-    byte[] _html = [];
+    byte[]? _html = [];
     byte[]? _inline;  // null: the inline HTML is the HTML, or (_inlineInParagraph) the HTML inside its <p>...</p>
     bool _inlineInParagraph;
     byte[] _plain = [];
@@ -51,11 +63,13 @@ public sealed class PublicMarkdown(string text)
     public string Text => _text ?? throw new InvalidOperationException("This Markdown's source was released once it was rendered.");
 
     /// <summary>The HTML of the whole text.</summary>
-    public string Html => Utf8.GetString(_html);
+    public string Html => Utf8.GetString(HtmlBytes);
 
     /// <summary>As <see cref="Html"/>, without the &lt;p&gt; when the text is one paragraph (an action's text, an update's note).</summary>
     public string InlineHtml =>
-        _inline is not null ? Utf8.GetString(_inline) : _inlineInParagraph ? Utf8.GetString(_html, 3, _html.Length - 7) : Html;
+        _inline is not null ? Utf8.GetString(_inline) : _inlineInParagraph ? Utf8.GetString(HtmlBytes, 3, HtmlBytes.Length - 7) : Html;
+
+    byte[] HtmlBytes => _html ?? throw new InvalidOperationException("This Markdown's HTML was released once the pages were written.");
 
     /// <summary>The plain text (<see cref="PlainText.Of(Markdig.Syntax.ContainerBlock)"/>): exempt blocks as their notices, links as their words.</summary>
     public string Plain => Utf8.GetString(_plain);
@@ -77,6 +91,12 @@ public sealed class PublicMarkdown(string text)
     }
 
     internal void ReleaseText() => _text = null;
+
+    internal void ReleaseHtml()
+    {
+        _html = null;
+        _inline = null;
+    }
 
     /// <summary>Takes the rendering of another piece with the same text (<c>quorum serve</c>; the bytes are shared, never changed).</summary>
     internal void CopyRendering(PublicMarkdown other)
@@ -155,6 +175,17 @@ public sealed class PublicMeeting
     public string SourcePath { get; init; } = "";
 
     public IEnumerable<PublicItem> AllItems => Items.SelectMany(i => i.SubItems.Prepend(i));
+
+    /// <summary>The meeting's pieces of public Markdown (its preamble, items, actions' texts and updates' notes), each with its item if it is one.</summary>
+    public IEnumerable<(PublicMarkdown Markdown, PublicItem? Item)> MarkdownPieces()
+    {
+        yield return (Preamble, null);
+        foreach (var i in AllItems) yield return (i.Content, i);
+        foreach (var a in ActionsRaised)
+            if (a.Text is { } text) yield return (text, null);
+        foreach (var u in Updates)
+            if (u.Note is { } note) yield return (note, null);
+    }
 }
 
 public sealed class PublicItem

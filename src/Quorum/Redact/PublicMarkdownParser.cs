@@ -80,16 +80,8 @@ public static class PublicMarkdownParser
     internal static MarkdownPipeline Pipeline(IEnumerable<KeyValuePair<string, CrossLinkTarget>> phrases) =>
         MarkdownPipelines.Render(new CrossLinkMatcher(phrases));
 
-    /// <summary>A meeting's pieces of public Markdown (its preamble, items, actions' texts and updates' notes), each with its item if it is one.</summary>
-    internal static IEnumerable<(PublicMarkdown Markdown, PublicItem? Item)> Pieces(PublicMeeting m)
-    {
-        yield return (m.Preamble, null);
-        foreach (var i in m.AllItems) yield return (i.Content, i);
-        foreach (var a in m.ActionsRaised)
-            if (a.Text is { } text) yield return (text, null);
-        foreach (var u in m.Updates)
-            if (u.Note is { } note) yield return (note, null);
-    }
+    /// <summary>A meeting's pieces of public Markdown (<see cref="PublicMeeting.MarkdownPieces"/>).</summary>
+    internal static IEnumerable<(PublicMarkdown Markdown, PublicItem? Item)> Pieces(PublicMeeting m) => m.MarkdownPieces();
 
     /// <summary>An item's decisions and mentions from its content's rendering (replacing any it had).</summary>
     internal static void SetDecisionsAndMentions(PublicItem item, Rendering rendering)

@@ -33,14 +33,15 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
     public void Render(ISiteOutput output, Quorum.Build.PhaseTimings? timings = null)
     {
         timings ??= new();
-        WriteSearch(RenderFromArchive(output, timings), output, timings);
+        WriteSearch(RenderFromArchive(output, timings, releaseHtml: false), output, timings);
     }
 
     /// <summary>
-    /// <see cref="Render"/> for a one-off build that hands over its only reference to the archive: once every file but
-    /// the search index is written, the archive is let go (<paramref name="archive"/> is set to null), so the index,
-    /// the build's biggest moment, is built and written without it. At 5,000 meetings the archive is over half a
-    /// gigabyte (README "Performance").
+    /// <see cref="Render"/> for a one-off build that hands over its only reference to the archive: once the pages are
+    /// written, the archive lets go of its HTML (<see cref="PublicArchive.ReleaseHtml"/>); once every file but the search
+    /// index is written, the archive is let go (<paramref name="archive"/> is set to null), so the index, the build's
+    /// biggest moment, is built and written without it. At 5,000 meetings the archive is over half a gigabyte, a third
+    /// of it HTML (README "Performance").
     /// </summary>
     public static void RenderReleasing(ref PublicArchive? archive, Theme theme, ISiteOutput output, Quorum.Build.PhaseTimings timings)
     {
@@ -54,10 +55,10 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
     // Its own frame, gone on return: no slot of the caller's frame keeps the renderer (and so the archive) alive.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     static Quorum.Search.SearchFiles.Reading RenderFromArchive(PublicArchive archive, Theme theme, ISiteOutput output, Quorum.Build.PhaseTimings timings) =>
-        new SiteRenderer(archive, theme).RenderFromArchive(output, timings);
+        new SiteRenderer(archive, theme).RenderFromArchive(output, timings, releaseHtml: true);
 
     /// <summary>Every file that needs the archive: pages, sitemap, assets, feeds and data files; and the search's reading.</summary>
-    Quorum.Search.SearchFiles.Reading RenderFromArchive(ISiteOutput output, Quorum.Build.PhaseTimings timings)
+    Quorum.Search.SearchFiles.Reading RenderFromArchive(ISiteOutput output, Quorum.Build.PhaseTimings timings, bool releaseHtml)
     {
         timings.TimePart("render", "pages", () =>
         {
@@ -65,6 +66,7 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
             RenderPages(pages, output);
             WriteSitemap(pages, output);
         });
+        if (releaseHtml) archive.ReleaseHtml();
         CopyAssets(output);
         Quorum.Search.SearchFiles.Reading? search = null;
         Unwrapped(() => Parallel.Invoke(

@@ -66,6 +66,21 @@ public class BuildOutputTests
     }
 
     [Fact]
+    public void Releasing_the_html_keeps_the_plain_text_that_feeds_data_and_search_read()
+    {
+        // A one-off build lets go of the HTML once the pages are written; the command-line build test below shows
+        // that nothing after the pages reads it.
+        var (archive, _) = SiteBuilder.InMemory(Repo.Input);
+        var item = archive.Archive!.Meetings.SelectMany(m => m.AllItems).First(i => !i.Content.IsEmpty);
+        var plain = item.Content.Plain;
+        Assert.Contains("<", item.Content.Html);
+        archive.Archive.ReleaseHtml();
+        Assert.Equal(plain, item.Content.Plain);
+        Assert.Throws<InvalidOperationException>(() => item.Content.Html);
+        Assert.Throws<InvalidOperationException>(() => archive.Archive.Members.First().Biography.InlineHtml);
+    }
+
+    [Fact]
     public void A_failing_build_leaves_the_previous_site_untouched()
     {
         using var tmp = new TempDir();
