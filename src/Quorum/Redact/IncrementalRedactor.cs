@@ -111,7 +111,7 @@ sealed class IncrementalRedactor
             if (valid)
             {
                 released.AddRange(_memberList.Select(m => (m.Biography, (PublicItem?)null)));
-                foreach (var e in _meetings.Values) released.AddRange(PublicMarkdownParser.Pieces(e.Public));
+                foreach (var e in _meetings.Values) released.AddRange(e.Public.MarkdownPieces());
                 released.AddRange(_pages.Values.Select(p => (p.Content, (PublicItem?)null)));
             }
             _meetings = new Dictionary<Meeting, MeetingEntry>(ReferenceEqualityComparer.Instance);
@@ -167,7 +167,7 @@ sealed class IncrementalRedactor
             if (_meetings.Remove(meeting, out var old))
             {
                 if (RaisesSame(meeting, old.Raised, actionsById)) entry = old;
-                else released.AddRange(PublicMarkdownParser.Pieces(old.Public));
+                else released.AddRange(old.Public.MarkdownPieces());
             }
             if (entry is not null)
             {
@@ -182,7 +182,7 @@ sealed class IncrementalRedactor
                 var pm = Redactor.Meeting(meeting, _bodies[meeting.Body.Id], _members, date, publicText);
                 pm.ActionsRaised.AddRange(Redactor.Actions(raised, pm, _members, date));
                 entry = new MeetingEntry(pm, raised);
-                fresh.AddRange(PublicMarkdownParser.Pieces(pm)); // no updates yet
+                fresh.AddRange(pm.MarkdownPieces()); // no updates yet
             }
             next.TryAdd(meeting, entry);
             published.Add(meeting);
@@ -196,7 +196,7 @@ sealed class IncrementalRedactor
             }
         }
         // Meetings deleted, renamed, no longer published, or of a body that went.
-        foreach (var e in _meetings.Values) released.AddRange(PublicMarkdownParser.Pieces(e.Public));
+        foreach (var e in _meetings.Values) released.AddRange(e.Public.MarkdownPieces());
         _meetings = next;
         LastMeetingsReused = reused;
 
@@ -233,7 +233,7 @@ sealed class IncrementalRedactor
             fresh.AddRange(pages.Select(p => (p.Content, (PublicItem?)null)));
             foreach (var entry in entries)
             {
-                fresh.AddRange(PublicMarkdownParser.Pieces(entry.Public));
+                fresh.AddRange(entry.Public.MarkdownPieces());
                 entry.Links = null; // its mentions and decisions are made again
             }
         }

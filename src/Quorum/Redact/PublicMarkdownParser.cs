@@ -26,7 +26,7 @@ public static class PublicMarkdownParser
         var all = new List<(PublicMarkdown Markdown, PublicItem? Item)>();
         all.AddRange(archive.Members.Select(m => (m.Biography, (PublicItem?)null)));
         all.AddRange(archive.Pages.Select(p => (p.Content, (PublicItem?)null)));
-        foreach (var m in archive.Meetings) all.AddRange(Pieces(m));
+        foreach (var m in archive.Meetings) all.AddRange(m.MarkdownPieces());
         // Each piece is parsed, its decisions found, and rendered to HTML and plain text on one thread; only the
         // strings are kept, so the parsed documents can be collected as soon as each piece is done.
         var renderings = new Rendering[all.Count];
@@ -79,9 +79,6 @@ public static class PublicMarkdownParser
 
     internal static MarkdownPipeline Pipeline(IEnumerable<KeyValuePair<string, CrossLinkTarget>> phrases) =>
         MarkdownPipelines.Render(new CrossLinkMatcher(phrases));
-
-    /// <summary>A meeting's pieces of public Markdown (<see cref="PublicMeeting.MarkdownPieces"/>).</summary>
-    internal static IEnumerable<(PublicMarkdown Markdown, PublicItem? Item)> Pieces(PublicMeeting m) => m.MarkdownPieces();
 
     /// <summary>An item's decisions and mentions from its content's rendering (replacing any it had).</summary>
     internal static void SetDecisionsAndMentions(PublicItem item, Rendering rendering)
