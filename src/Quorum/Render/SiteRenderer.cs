@@ -46,7 +46,7 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
     public static void RenderReleasing(ref PublicArchive? archive, Theme theme, ISiteOutput output, Quorum.Build.PhaseTimings timings)
     {
         ArgumentNullException.ThrowIfNull(archive);
-        var search = RenderFromArchive(archive, theme, output, timings);
+        var search = RenderInOwnFrame(archive, theme, output, timings);
         archive = null;
         Theme.ForgetRenderedModels();
         WriteSearch(search, output, timings);
@@ -54,7 +54,7 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
 
     // Its own frame, gone on return: no slot of the caller's frame keeps the renderer (and so the archive) alive.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    static Quorum.Search.SearchFiles.Reading RenderFromArchive(PublicArchive archive, Theme theme, ISiteOutput output, Quorum.Build.PhaseTimings timings) =>
+    static Quorum.Search.SearchFiles.Reading RenderInOwnFrame(PublicArchive archive, Theme theme, ISiteOutput output, Quorum.Build.PhaseTimings timings) =>
         new SiteRenderer(archive, theme).RenderFromArchive(output, timings, releaseHtml: true);
 
     /// <summary>Every file that needs the archive: pages, sitemap, assets, feeds and data files; and the search's reading.</summary>

@@ -204,28 +204,15 @@ public sealed class LunrIndexBuilder
             {
                 FieldTerms ft = _fieldTerms[s * fieldCount + f];
                 var scores = new double[ft.TermIds.Length];
+                double lengthRatio = ft.Length / averageFieldLength[f];
                 for (int i = 0; i < scores.Length; i++)
-                    scores[i] = JsMath.Round(Score(ft, i, s, f, idf, averageFieldLength) * 1000) / 1000;
+                    scores[i] = JsMath.Round(Score(idf[ft.TermIds[i]], ft.Counts[i], lengthRatio, f, s) * 1000) / 1000;
                 vectors[s * fieldCount + f] = new LunrFieldVector(_fields[f], _refs[s], ft.TermIds, scores);
                 _fieldTerms[s * fieldCount + f] = default; // its counts are spent; the vector holds its term ids
             }
         }
 
-        var terms = new LunrTerm[termCount];
-        var none = new string[fieldCount][];
-        Array.Fill(none, []);
-        for (int t = 0; t < termCount; t++)
-        {
-            var byField = none;
-            if (withPostingRefs)
-            {
-                byField = new string[fieldCount][];
-                for (int f = 0; f < fieldCount; f++)
-                    byField[f] = refs![f][t];
-            }
-            terms[t] = new LunrTerm(_terms[t], t, byField);
-        }
-        Array.Sort(terms, static (a, b) => string.CompareOrdinal(a.Term, b.Term));
+        var terms = SortedTerms(withPostingRefs ? refs : null);
         return new LunrIndex((string[])_fields.Clone(), vectors, terms, _documentCount) { HasPostingRefs = withPostingRefs };
     }
 
@@ -249,20 +236,37 @@ public sealed class LunrIndexBuilder
             for (int f = 0; f < fieldCount; f++)
             {
                 FieldTerms ft = _fieldTerms[s * fieldCount + f];
+                double lengthRatio = ft.Length / averageFieldLength[f];
                 for (int i = 0; i < ft.Counts.Length; i++)
-                    ft.Counts[i] = checked((int)JsMath.Round(Score(ft, i, s, f, idf, averageFieldLength) * 1000));
+                    ft.Counts[i] = checked((int)JsMath.Round(Score(idf[ft.TermIds[i]], ft.Counts[i], lengthRatio, f, s) * 1000));
                 termIndexes[s * fieldCount + f] = ft.TermIds;
                 thousandths[s * fieldCount + f] = ft.Counts; // the counts, now spent, become the scores
                 _fieldTerms[s * fieldCount + f] = default;
             }
         }
+        return new LunrScores((string[])_fields.Clone(), [.. _refs], SortedTerms(refs: null), termIndexes, thousandths);
+    }
+
+    /// <summary>Every term in lunr's (ordinal) order, with its refs per field, or none when <paramref name="refs"/> is null.</summary>
+    private LunrTerm[] SortedTerms(string[][][]? refs)
+    {
+        int fieldCount = _fields.Length;
         var terms = new LunrTerm[_terms.Count];
         var none = new string[fieldCount][];
         Array.Fill(none, []);
         for (int t = 0; t < terms.Length; t++)
-            terms[t] = new LunrTerm(_terms[t], t, none);
+        {
+            var byField = none;
+            if (refs is not null)
+            {
+                byField = new string[fieldCount][];
+                for (int f = 0; f < fieldCount; f++)
+                    byField[f] = refs[f][t];
+            }
+            terms[t] = new LunrTerm(_terms[t], t, byField);
+        }
         Array.Sort(terms, static (a, b) => string.CompareOrdinal(a.Term, b.Term));
-        return new LunrScores((string[])_fields.Clone(), [.. _refs], terms, termIndexes, thousandths);
+        return terms;
     }
 
     private void StartBuild()
@@ -315,12 +319,10 @@ public sealed class LunrIndexBuilder
         return (idf, averageFieldLength);
     }
 
-    /// <summary>lunr's score of a field's i-th term before rounding: the same operations in the same order as lunr.Builder.prototype.createFieldVectors.</summary>
-    private double Score(FieldTerms ft, int i, int slot, int field, double[] idf, double[] averageFieldLength)
+    /// <summary>lunr's score of a term in a field before rounding: the same operations in the same order as lunr.Builder.prototype.createFieldVectors.</summary>
+    private double Score(double idf, double tf, double lengthRatio, int field, int slot)
     {
-        double tf = ft.Counts[i];
-        double lengthRatio = ft.Length / averageFieldLength[field];
-        double score = idf[ft.TermIds[i]] * ((K1 + 1) * tf) / (K1 * (1 - B + B * lengthRatio) + tf);
+        double score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * lengthRatio) + tf);
         score *= _fieldBoosts[field];
         score *= _docBoosts[slot];
         return score;
