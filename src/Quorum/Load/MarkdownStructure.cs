@@ -15,8 +15,8 @@ public static class MarkdownStructure
 
     public static Result Parse(string body, int firstLine, string path, DiagnosticBag diagnostics)
     {
-        var lines = body.Split('\n');
-        if (lines.Length > 0 && lines[^1].Length == 0 && body.Length > 0) lines = lines[..^1];
+        var lineStarts = RawMarkdown.LineStarts(body);
+        var lineCount = lineStarts.Length - 1;
         var document = Markdig.Markdown.Parse(body, MarkdownPipelines.Structure);
         SourceLocation At(Block b) => new(path, firstLine + b.Line, b.Column + 1);
 
@@ -40,7 +40,7 @@ public static class MarkdownStructure
                 headings.Add((h, item));
 
         var items = new List<RawItem>();
-        var preambleEnd = headings.Count > 0 ? headings[0].Block.Line : lines.Length;
+        var preambleEnd = headings.Count > 0 ? headings[0].Block.Line : lineCount;
         for (var i = 0; i < headings.Count; i++)
         {
             var (block, item) = headings[i];
@@ -50,21 +50,21 @@ public static class MarkdownStructure
                     $"sub-item {item.Number} comes before any item ('## <number>. <title>')");
                 continue;
             }
-            var end = NextHeading(headings, i, 2, lines.Length);
+            var end = NextHeading(headings, i, 2, lineCount);
             var subs = new List<RawItem>();
             var j = i + 1;
             for (; j < headings.Count && headings[j].Block.Line < end; j++)
             {
                 var (sb, si) = headings[j];
                 subs.Add(new RawItem(si.Number, si.Title, 3, At(sb), ItemExemption(si, At(sb), path, diagnostics),
-                    new RawRange(sb.Line + 1, NextHeading(headings, j, 3, lines.Length)), []));
+                    new RawRange(sb.Line + 1, NextHeading(headings, j, 3, lineCount)), []));
             }
             var ownEnd = subs.Count > 0 ? headings[i + 1].Block.Line : end;
             items.Add(new RawItem(item.Number, item.Title, 2, At(block), ItemExemption(item, At(block), path, diagnostics),
                 new RawRange(block.Line + 1, ownEnd), subs));
             i = j - 1; // its sub-items are taken
         }
-        return new Result(new RawMarkdown(lines, firstLine, exempt), new RawRange(0, preambleEnd), items);
+        return new Result(new RawMarkdown(body, lineStarts, firstLine, exempt), new RawRange(0, preambleEnd), items);
     }
 
     /// <summary>The line of the next heading at this level or higher (a smaller number), or the end.</summary>

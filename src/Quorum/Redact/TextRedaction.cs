@@ -12,8 +12,8 @@ public static class TextRedaction
 {
     public static string PublicText(RawMarkdown markdown, RawRange range, DateOnly buildDate)
     {
-        var lines = markdown.Lines;
-        var end = Math.Min(range.EndLine, lines.Count);
+        var count = markdown.LineCount;
+        var end = Math.Min(range.EndLine, count);
         var blocks = markdown.ExemptBlocks
             .Where(b => b.OpeningLine >= range.StartLine && b.OpeningLine < end)
             .OrderBy(b => b.OpeningLine)
@@ -27,21 +27,22 @@ public static class TextRedaction
         }
         var inForce = blocks.Where(b => b.Exemption.AppliesOn(buildDate)).ToDictionary(b => b.OpeningLine);
 
-        var text = new StringBuilder();
+        var text = new StringBuilder(range.StartLine < end ? markdown.Length(range.StartLine, end) + 1 : 0);
         for (var i = range.StartLine; i < end; i++)
         {
             if (inForce.TryGetValue(i, out var block))
             {
-                var indent = lines[i][..(lines[i].Length - lines[i].TrimStart().Length)];
+                var line = markdown.Line(i);
+                var indent = line[..(line.Length - line.TrimStart().Length)];
                 text.Append(indent).Append(":::exempt ").Append(OneLine(block.Exemption.Ground));
                 if (block.Exemption.Until is { } until) text.Append(" until=").Append(until.ToString("yyyy-MM-dd"));
                 text.Append('\n').Append(indent).Append(":::\n");
                 // Jump past the whole block, nested blocks and all; an unclosed one runs to the end.
-                i = Math.Min(block.ClosingLine ?? lines.Count - 1, lines.Count - 1);
+                i = Math.Min(block.ClosingLine ?? count - 1, count - 1);
                 continue;
             }
             if (dropped.Contains(i)) continue;
-            text.Append(lines[i]).Append('\n');
+            text.Append(markdown.Line(i)).Append('\n');
         }
         return text.ToString();
     }

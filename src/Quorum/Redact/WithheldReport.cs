@@ -73,7 +73,7 @@ public static class WithheldReport
             if (!block.Exemption.AppliesOn(date)) continue;
             if (covered.Any(r => block.OpeningLine >= r.StartLine && block.OpeningLine < r.EndLine)) continue;
             pieces.Add(new(block.Exemption.Location, $"an ':::exempt' block {where}", block.Exemption.Ground, block.Exemption.Until));
-            covered.Add(new RawRange(block.OpeningLine, (block.ClosingLine ?? markdown.Lines.Count) + 1));
+            covered.Add(new RawRange(block.OpeningLine, (block.ClosingLine ?? markdown.LineCount) + 1));
         }
     }
 
