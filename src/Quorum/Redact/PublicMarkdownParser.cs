@@ -8,8 +8,8 @@ using Quorum.Public;
 namespace Quorum.Redact;
 
 /// <summary>
-/// The redact phase's last step: parses every piece of public Markdown once (in parallel), linking names and
-/// action ids, and derives what depends on the text (decisions, mentions) from the public text only.
+/// Parses each piece of public Markdown once, linking names and action ids, and derives what depends on the text
+/// (decisions, mentions) from the public text only (the redactor calls it on each piece as it is cut).
 /// </summary>
 public static class PublicMarkdownParser
 {
@@ -18,62 +18,31 @@ public static class PublicMarkdownParser
 
     internal sealed record DecisionRendering(string Html, string Plain, string[] MentionedMembers);
 
-    public static PublicArchive ParseAll(PublicArchive archive, IReadOnlyDictionary<string, string> memberIdByName)
+    /// <summary>
+    /// Parses one piece once and keeps its rendering, as UTF-8, in place of its source; for an item, sets its
+    /// decisions and mentions. The parsed document is not kept.
+    /// </summary>
+    public static void Parse(PublicMarkdown markdown, PublicItem? item, MarkdownPipeline pipeline)
     {
-        var membersById = archive.Members.ToDictionary(m => m.Id, StringComparer.Ordinal);
-        var pipeline = Pipeline(Phrases(archive.Site, memberIdByName, membersById, archive.Actions));
-
-        var all = new List<(PublicMarkdown Markdown, PublicItem? Item)>();
-        all.AddRange(archive.Members.Select(m => (m.Biography, (PublicItem?)null)));
-        all.AddRange(archive.Pages.Select(p => (p.Content, (PublicItem?)null)));
-        foreach (var m in archive.Meetings) all.AddRange(m.MarkdownPieces());
-        // Each piece is parsed, its decisions found, and rendered to HTML and plain text on one thread; only the
-        // strings are kept, so the parsed documents can be collected as soon as each piece is done.
-        var renderings = new Rendering[all.Count];
-        Parallel.For(0, all.Count, i =>
-        {
-            var (markdown, item) = all[i];
-            var rendering = Parse(markdown.Text, item, pipeline);
-            markdown.SetRendering(rendering.Html, rendering.InlineHtml, rendering.Plain);
-            // A full build keeps each piece once, as UTF-8 in the archive: not its source, not its strings.
-            markdown.ReleaseText();
-            renderings[i] = rendering with { Html = "", InlineHtml = "", Plain = "" };
-        });
-
-        var decisions = new List<PublicDecision>();
-        for (var i = 0; i < all.Count; i++)
-        {
-            if (all[i].Item is not { } item) continue;
-            SetDecisionsAndMentions(item, renderings[i]);
-            decisions.AddRange(item.Decisions);
-        }
-        LinkMentions(archive.Meetings, membersById);
-
-        return new PublicArchive
-        {
-            Site = archive.Site,
-            BuildDate = archive.BuildDate,
-            Bodies = archive.Bodies,
-            Members = archive.Members,
-            Meetings = archive.Meetings,
-            Actions = archive.Actions,
-            Decisions = decisions
-                .OrderByDescending(d => d.Item.Meeting.Date)
-                .ThenBy(d => d.Item.Meeting.Slug, StringComparer.Ordinal) // then in the order of the minutes
-                .ToList(),
-            Pages = archive.Pages,
-        };
+        var rendering = Parse(markdown.Text, item, pipeline);
+        markdown.SetRendering(rendering.Html, rendering.InlineHtml, rendering.Plain);
+        markdown.ReleaseText();
+        if (item is not null) SetDecisionsAndMentions(item, rendering);
     }
 
     /// <summary>The cross-link phrases: members' names and aliases (those naming a public member), then action ids, with their URLs.</summary>
     internal static List<KeyValuePair<string, CrossLinkTarget>> Phrases(PublicSite site, IEnumerable<KeyValuePair<string, string>> memberIdByName,
-        IReadOnlyDictionary<string, PublicMember> membersById, IEnumerable<PublicAction> actions)
+        IReadOnlyDictionary<string, PublicMember> membersById, IEnumerable<PublicAction> actions) =>
+        Phrases(site, memberIdByName, membersById, actions.Select(a => a.Id));
+
+    internal static List<KeyValuePair<string, CrossLinkTarget>> Phrases(PublicSite site, IEnumerable<KeyValuePair<string, string>> memberIdByName,
+        IReadOnlyDictionary<string, PublicMember> membersById, IEnumerable<string> actionIds)
     {
         var urls = new SiteUrls(site.BasePath);
         return memberIdByName
             .Where(p => membersById.ContainsKey(p.Value))
             .Select(p => KeyValuePair.Create(p.Key, new CrossLinkTarget(CrossLinkKind.Member, p.Value, urls.Member(p.Value))))
-            .Concat(actions.Select(a => KeyValuePair.Create(a.Id, new CrossLinkTarget(CrossLinkKind.Action, a.Id, urls.Action(a.Id)))))
+            .Concat(actionIds.Select(id => KeyValuePair.Create(id, new CrossLinkTarget(CrossLinkKind.Action, id, urls.Action(id)))))
             .ToList();
     }
 

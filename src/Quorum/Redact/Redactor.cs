@@ -26,48 +26,71 @@ public static class Redactor
         PublicText publicText = (markdown, range) => TextRedaction.PublicText(markdown, range, buildDate);
         var bodies = Bodies(archive);
         var members = Members(archive, bodies, publicText);
+        var site = Site(archive.Site);
+        var published = archive.Meetings.Where(m => m.Raw.Publish && m.Body is not null).ToList();
+        if (releaseSource)
+            foreach (var meeting in archive.Meetings.Where(m => !m.Raw.Publish || m.Body is null)) meeting.Raw.Markdown.ReleaseLines();
 
-        var meetings = new List<PublicMeeting>();
+        // Names and action ids are linked wherever they appear, so the phrases come first: the ids are those the
+        // published meetings raise, in the order they are first raised (the order of the public actions below).
+        var actionIds = published.SelectMany(m => m.ActionsRaised).Select(a => a.Id).Distinct(StringComparer.Ordinal);
+        var pipeline = PublicMarkdownParser.Pipeline(PublicMarkdownParser.Phrases(site,
+            archive.MembersByName.Select(p => KeyValuePair.Create(p.Key, p.Value.Id)), members, actionIds));
+
+        // Each meeting's text is cut from its lines and parsed at once, on any thread: its public text lives only
+        // while its pieces are parsed, and its lines go as soon as it is done (so neither the raw input, the public
+        // text nor the parsed documents are ever held whole).
+        var meetings = new PublicMeeting[published.Count];
+        Parallel.For(0, published.Count, i =>
+        {
+            var meeting = published[i];
+            var pm = Meeting(meeting, bodies[meeting.Body!.Id], members, buildDate, publicText);
+            if (releaseSource) meeting.Raw.Markdown.ReleaseLines();
+            PublicMarkdownParser.Parse(pm.Preamble, null, pipeline);
+            foreach (var item in pm.AllItems) PublicMarkdownParser.Parse(item.Content, item, pipeline);
+            meetings[i] = pm;
+        });
+
         var actions = new List<PublicAction>();
         var actionsById = new Dictionary<string, PublicAction>(StringComparer.Ordinal);
-        foreach (var meeting in archive.Meetings)
-        {
-            if (!meeting.Raw.Publish || meeting.Body is null)
-            {
-                if (releaseSource) meeting.Raw.Markdown.ReleaseLines();
-                continue;
-            }
-            var pm = Meeting(meeting, bodies[meeting.Body.Id], members, buildDate, publicText);
-            if (releaseSource) meeting.Raw.Markdown.ReleaseLines();
-            meetings.Add(pm);
+        foreach (var (meeting, pm) in published.Zip(meetings))
             foreach (var pa in Actions(FirstRaised(meeting, actionsById), pm, members, buildDate))
             {
                 pm.ActionsRaised.Add(pa);
                 actions.Add(pa);
                 actionsById[pa.Id] = pa;
             }
-        }
         // Updates after all actions exist: an update may come before the raising meeting in file order.
-        foreach (var (meeting, pm) in archive.Meetings.Where(m => m.Raw.Publish && m.Body is not null).Zip(meetings))
+        foreach (var (meeting, pm) in published.Zip(meetings))
             foreach (var pu in Updates(meeting, pm, actionsById))
             {
                 pm.Updates.Add(pu);
                 pu.Action?.Timeline.Add(pu);
             }
-
         Link(meetings);
-        var archiveOut = new PublicArchive
+
+        var pages = archive.Pages.Select(p => Page(p, publicText)).ToList();
+        // The rest of the text: biographies, pages, actions' texts and updates' notes (short, and cut above).
+        var rest = members.Values.Select(m => m.Biography).Concat(pages.Select(p => p.Content))
+            .Concat(actions.Select(a => a.Text)).Concat(meetings.SelectMany(m => m.Updates).Select(u => u.Note))
+            .OfType<PublicMarkdown>().ToList();
+        Parallel.ForEach(rest, markdown => PublicMarkdownParser.Parse(markdown, null, pipeline));
+
+        PublicMarkdownParser.LinkMentions(meetings, members);
+        return new PublicArchive
         {
-            Site = Site(archive.Site),
+            Site = site,
             BuildDate = buildDate,
             Bodies = bodies.Values.ToList(),
             Members = SortedMembers(members),
             Meetings = meetings,
             Actions = actions,
-            Decisions = [],
-            Pages = archive.Pages.Select(p => Page(p, publicText)).ToList(),
+            Decisions = meetings.SelectMany(m => m.AllItems).SelectMany(i => i.Decisions)
+                .OrderByDescending(d => d.Item.Meeting.Date)
+                .ThenBy(d => d.Item.Meeting.Slug, StringComparer.Ordinal) // then in the order of the minutes
+                .ToList(),
+            Pages = pages,
         };
-        return PublicMarkdownParser.ParseAll(archiveOut, archive.MembersByName.ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal));
     }
 
     internal static PublicSite Site(RawSiteConfig site) =>
