@@ -335,7 +335,7 @@ sealed class IncrementalRedactor
         if (_pipeline is not null && ReferenceEquals(archive.MembersByName, _phraseNames) && ReferenceEquals(_members, _phraseMembers) &&
             basePath == _phraseBasePath && SameIds(actions, _phraseActionIds))
             return true;
-        var phrases = PublicMarkdownParser.Phrases(site, archive.MembersByName.Select(p => KeyValuePair.Create(p.Key, p.Value.Id)), _members, actions);
+        var phrases = PublicMarkdownParser.Phrases(site, archive.MembersByName.Select(p => KeyValuePair.Create(p.Key, p.Value.Id)), _members, actions.Select(a => a.Id));
         var map = new Dictionary<string, CrossLinkTarget>(phrases.Count, StringComparer.Ordinal);
         foreach (var (phrase, target) in phrases)
             if (!string.IsNullOrWhiteSpace(phrase)) map.TryAdd(phrase, target);

@@ -32,10 +32,6 @@ public static class PublicMarkdownParser
 
     /// <summary>The cross-link phrases: members' names and aliases (those naming a public member), then action ids, with their URLs.</summary>
     internal static List<KeyValuePair<string, CrossLinkTarget>> Phrases(PublicSite site, IEnumerable<KeyValuePair<string, string>> memberIdByName,
-        IReadOnlyDictionary<string, PublicMember> membersById, IEnumerable<PublicAction> actions) =>
-        Phrases(site, memberIdByName, membersById, actions.Select(a => a.Id));
-
-    internal static List<KeyValuePair<string, CrossLinkTarget>> Phrases(PublicSite site, IEnumerable<KeyValuePair<string, string>> memberIdByName,
         IReadOnlyDictionary<string, PublicMember> membersById, IEnumerable<string> actionIds)
     {
         var urls = new SiteUrls(site.BasePath);
