@@ -7,14 +7,15 @@ namespace Quorum.Build;
 /// How long each named phase took, for <c>quorum build --timings</c>: wall time, and the process's CPU time over the
 /// same span (CPU well below twice the wall time on two cores means the phase ran mostly on one), and the process's
 /// peak memory (resident set) so far when it ended, which shows the phase where the peak was reached. A phase's parts
-/// can be timed too (<see cref="Parts"/>), with their CPU time.
+/// can be timed too (<see cref="Parts"/>), with their CPU time. Each also records how long the garbage collector paused
+/// the process meanwhile: with workstation collections every other thread waits, so on two cores a pause costs twice.
 /// </summary>
 public sealed class PhaseTimings
 {
     /// <summary>A phase or a part of one. <see cref="Beside"/>: a part that ran beside other work, whose process-wide
     /// CPU time is therefore not its own (<see cref="Cpu"/> is then zero). <see cref="PeakBytes"/>: the process's peak
-    /// resident set when it ended.</summary>
-    public readonly record struct Phase(string Name, TimeSpan Time, TimeSpan Cpu, string? Beside = null, long PeakBytes = 0);
+    /// resident set when it ended. <see cref="GcPause"/>: the time the process was paused for garbage collection meanwhile.</summary>
+    public readonly record struct Phase(string Name, TimeSpan Time, TimeSpan Cpu, string? Beside = null, long PeakBytes = 0, TimeSpan GcPause = default);
 
     readonly List<Phase> _phases = [];
     readonly ConcurrentQueue<(string Phase, Phase Part)> _parts = new();
@@ -28,12 +29,14 @@ public sealed class PhaseTimings
     public T Time<T>(string phase, Func<T> run)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var paused = GC.GetTotalPauseDuration();
         var sw = Stopwatch.StartNew();
         try { return run(); }
         finally
         {
             using var process = Process.GetCurrentProcess();
-            _phases.Add(new(phase, sw.Elapsed, process.TotalProcessorTime - cpu, PeakBytes: process.PeakWorkingSet64));
+            _phases.Add(new(phase, sw.Elapsed, process.TotalProcessorTime - cpu, PeakBytes: process.PeakWorkingSet64,
+                GcPause: GC.GetTotalPauseDuration() - paused));
         }
     }
 
@@ -44,13 +47,14 @@ public sealed class PhaseTimings
     public void TimePart(string phase, string part, Action run, string? beside = null)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var paused = GC.GetTotalPauseDuration();
         var sw = Stopwatch.StartNew();
         try { run(); }
         finally
         {
             using var process = Process.GetCurrentProcess();
             var used = beside is null ? process.TotalProcessorTime - cpu : TimeSpan.Zero;
-            _parts.Enqueue((phase, new(part, sw.Elapsed, used, beside, process.PeakWorkingSet64)));
+            _parts.Enqueue((phase, new(part, sw.Elapsed, used, beside, process.PeakWorkingSet64, GC.GetTotalPauseDuration() - paused)));
         }
     }
 
