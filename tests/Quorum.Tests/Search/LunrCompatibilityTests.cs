@@ -90,26 +90,7 @@ public class LunrCompatibilityTests
     [NodeFact]
     public void TokenizerAndPipelineMatchLunrForEveryCodePoint()
     {
-        var texts = new List<string>();
-        for (int block = 0; block < 0x20000; block += 0x800)
-        {
-            var sb = new StringBuilder();
-            for (int cp = block; cp < block + 0x800; cp++)
-            {
-                if (cp is >= 0xD800 and <= 0xDFFF)
-                    continue;
-                string c = char.ConvertFromUtf32(cp);
-                // The character alone, inside words, and around a capital sigma to probe the final-sigma context.
-                sb.Append(c).Append(" A").Append(c).Append("Σ x").Append(c).Append("y AΣ").Append(c).Append(' ').Append(c).Append("ΣB Σ").Append(c).Append('\n');
-            }
-            texts.Add(sb.ToString());
-        }
-        texts.AddRange(
-        [
-            "", " ", "-", "--a--", "a-b", "LG CIO 03/05a", "Zoë Ó Briain", "\u00A0nbsp\u00A0separated\u3000ideographic\uFEFFbom",
-            "tab\tnew\nline\rcr\vvt\fff\u2028ls\u2029ps\u1680ogham\u180Emongolian\u200Bzwsp", "lone \uD800 surrogate \uDC00x y\uD83D",
-            "İIıi ΣΑΣ ΌΣΟΣ Σ", "'quoted' \"double\" (paren) [bracket] {brace} <angle>", "don't O'Neill's councillors'",
-        ]);
+        var texts = EveryCodePointTexts();
         string expected = LunrNode.Run("pipeline", JsonSerializer.Serialize(new { texts }));
 
         var actual = texts.Select(t => new { tokens = LunrPipeline.Tokenize(t).ToList(), terms = LunrPipeline.FieldTerms(t) });
@@ -182,6 +163,43 @@ public class LunrCompatibilityTests
         }
         Assert.Equal(values.Count, i2);
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches.Take(20)));
+    }
+
+    [NodeFact]
+    public void IndexOfEveryCodePointMatchesLunr()
+    {
+        // The builder lower-cases each field into one reused buffer: a long text, then short ones, ASCII or not. (The
+        // first block of code points holds Latin, Greek and Cyrillic; the whole range takes minutes in lunr.js.)
+        var all = EveryCodePointTexts();
+        var texts = all.Take(1).Concat(all.Skip(0x20000 / 0x800)).Append(string.Concat(Enumerable.Repeat("Plain ASCII, some CAPITALS-and-hyphens. ", 500))).ToList();
+        var documents = texts.Select((t, i) => new LunrDocument("d" + i, new Dictionary<string, string> { ["body"] = t, ["title"] = t.Length > 0 ? t[..(t.Length / 3)] : "" })).ToList();
+        AssertSameIndex([new LunrField("title"), new LunrField("body")], documents);
+    }
+
+    /// <summary>Every code point alone, inside words and around capital sigmas; then some edge cases.</summary>
+    private static List<string> EveryCodePointTexts()
+    {
+        var texts = new List<string>();
+        for (int block = 0; block < 0x20000; block += 0x800)
+        {
+            var sb = new StringBuilder();
+            for (int cp = block; cp < block + 0x800; cp++)
+            {
+                if (cp is >= 0xD800 and <= 0xDFFF)
+                    continue;
+                string c = char.ConvertFromUtf32(cp);
+                // The character alone, inside words, and around a capital sigma to probe the final-sigma context.
+                sb.Append(c).Append(" A").Append(c).Append("Σ x").Append(c).Append("y AΣ").Append(c).Append(' ').Append(c).Append("ΣB Σ").Append(c).Append('\n');
+            }
+            texts.Add(sb.ToString());
+        }
+        texts.AddRange(
+        [
+            "", " ", "-", "--a--", "a-b", "LG CIO 03/05a", "Zoë Ó Briain", "\u00A0nbsp\u00A0separated\u3000ideographic\uFEFFbom",
+            "tab\tnew\nline\rcr\vvt\fff\u2028ls\u2029ps\u1680ogham\u180Emongolian\u200Bzwsp", "lone \uD800 surrogate \uDC00x y\uD83D",
+            "İIıi ΣΑΣ ΌΣΟΣ Σ", "'quoted' \"double\" (paren) [bracket] {brace} <angle>", "don't O'Neill's councillors'",
+        ]);
+        return texts;
     }
 
     private static void AssertSameIndex(IReadOnlyList<LunrField> fields, IReadOnlyList<LunrDocument> documents)

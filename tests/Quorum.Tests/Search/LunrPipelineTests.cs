@@ -28,6 +28,9 @@ public class LunrPipelineTests
     {
         for (int c = 0; c <= char.MaxValue; c++)
             Assert.True(LunrTokenizer.IsSeparator((char)c) == LunrTokenizer.Separators.Contains((char)c), $"U+{c:X4}");
+        // ASCII text is scanned for the ASCII ones only.
+        for (int c = 0; c < 0x80; c++)
+            Assert.True(LunrTokenizer.IsSeparator((char)c) == LunrTokenizer.AsciiSeparators.Contains((char)c), $"U+{c:X4}");
     }
 
     [Fact]

@@ -19,47 +19,66 @@ internal static class JsLowerCase
             return s;
         if (Ascii.IsValid(s.AsSpan(i)))
             return s.ToLowerInvariant();
+        char[] buffer = [];
+        return new string(ToLower(s, ref buffer));
+    }
 
-        var sb = new StringBuilder(s.Length + 8);
-        sb.Append(s, 0, i);
-        for (; i < s.Length; i++)
+    /// <summary>
+    /// <see cref="ToLower(string)"/> into <paramref name="buffer"/> (grown when too small, so a caller that lower-cases
+    /// many texts reuses one): runs of ASCII are lower-cased vectorised, other characters one at a time.
+    /// </summary>
+    public static ReadOnlySpan<char> ToLower(ReadOnlySpan<char> s, ref char[] buffer)
+    {
+        // Lower-casing never lengthens a character by more than one unit ('İ' gives "i\u0307").
+        if (buffer.Length < 2 * s.Length)
+            buffer = new char[Math.Max(2 * s.Length, 2 * buffer.Length)];
+        Span<char> dest = buffer;
+        int o = 0;
+        for (int i = 0; i < s.Length; i++)
         {
-            char c = s[i];
-            if (c < 0x80)
+            int ascii = s[i..].IndexOfAnyExceptInRange('\0', '\u007F');
+            if (ascii != 0)
             {
-                sb.Append(char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
+                int run = ascii < 0 ? s.Length - i : ascii;
+                Ascii.ToLower(s.Slice(i, run), dest[o..], out int written);
+                o += written;
+                i += run;
+                if (i == s.Length)
+                    break;
             }
-            else if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            char c = s[i];
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
             {
-                int lower = LowerSupplementary(char.ConvertToUtf32(c, s[i + 1]));
-                sb.Append(char.ConvertFromUtf32(lower));
+                var lower = new Rune(LowerSupplementary(char.ConvertToUtf32(c, s[i + 1])));
+                o += lower.EncodeToUtf16(dest[o..]);
                 i++;
             }
             else if (char.IsSurrogate(c))
             {
-                sb.Append(c); // lone surrogates pass through unchanged, as in JS
+                dest[o++] = c; // lone surrogates pass through unchanged, as in JS
             }
             else if (c == '\u0130')
             {
-                sb.Append("i\u0307"); // SpecialCasing: LATIN CAPITAL LETTER I WITH DOT ABOVE
+                dest[o++] = 'i'; // SpecialCasing: LATIN CAPITAL LETTER I WITH DOT ABOVE
+                dest[o++] = '\u0307';
             }
             else if (c == '\u03A3')
             {
-                sb.Append(IsFinalSigma(s, i) ? '\u03C2' : '\u03C3');
+                dest[o++] = IsFinalSigma(s, i) ? '\u03C2' : '\u03C3';
             }
             else
             {
-                sb.Append(c switch
+                dest[o++] = c switch
                 {
                     // Unicode 17 additions (Node 20's ICU) that .NET's tables do not have yet.
                     '\uA7CE' => '\uA7CF',
                     '\uA7D2' => '\uA7D3',
                     '\uA7D4' => '\uA7D5',
                     _ => char.ToLowerInvariant(c),
-                });
+                };
             }
         }
-        return sb.ToString();
+        return buffer.AsSpan(0, o);
     }
 
     private static int LowerSupplementary(int cp)
@@ -70,7 +89,7 @@ internal static class JsLowerCase
     }
 
     // Unicode Final_Sigma: preceded by a cased letter (skipping case-ignorables), and not followed by one.
-    private static bool IsFinalSigma(string s, int at)
+    private static bool IsFinalSigma(ReadOnlySpan<char> s, int at)
     {
         bool casedBefore = false;
         for (int j = at - 1; j >= 0; j--)
