@@ -11,7 +11,6 @@ public sealed class LunrIndexBuilder
 {
     private const double B = 0.75;
     private const double K1 = 1.2;
-    private const int StopWord = -1;
 
     // lunr's field names go through a plain {} (averageFieldLength), so Object.prototype's names break it.
     private static readonly HashSet<string> ReservedFieldNames = new(StringComparer.Ordinal)
@@ -30,11 +29,7 @@ public sealed class LunrIndexBuilder
     private int _documentCount;
     private bool _hasRepeatedRefs;
 
-    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
-    private readonly List<string> _terms = [];
-    // Trimmed (lower-cased) token → term id or StopWord: caches the stop word filter and the stemmer.
-    private readonly Dictionary<string, int> _tokenCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
+    private readonly LunrTermCounter _counter = new();
 
     // Postings as appended (term id, slot) pairs per field, in add order; grouped by term in Build. Kept only when
     // the index will list each term's refs (lunr's JSON): the field terms say the same for the sharded index.
@@ -42,11 +37,6 @@ public sealed class LunrIndexBuilder
     private readonly IntList[] _postingTerms;
     private readonly IntList[] _postingSlots;
     private bool _built;
-
-    // Per-field scratch: an ASCII field's lower-cased text, and term frequencies indexed by term id.
-    private char[] _lowered = new char[4096];
-    private int[] _counts = new int[1024];
-    private readonly List<int> _touched = [];
 
     /// <param name="fields">The fields, each with its boost.</param>
     /// <param name="keepPostings">
@@ -82,7 +72,6 @@ public sealed class LunrIndexBuilder
             _postingTerms[f] = new IntList();
             _postingSlots[f] = new IntList();
         }
-        _tokenLookup = _tokenCache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IReadOnlyList<string> Fields => _fields;
@@ -124,64 +113,16 @@ public sealed class LunrIndexBuilder
 
     private FieldTerms CountTerms(string? text, int field, int slot)
     {
-        if (string.IsNullOrEmpty(text))
-            return new FieldTerms([], [], 0);
-
-        // Lower-cased into a reused buffer (the ASCII runs vectorised), not a new string per field; ASCII text is then
-        // scanned for ASCII separators only. Lower-casing was a third of the search's reading of the archive.
-        ReadOnlySpan<char> lowered = JsLowerCase.ToLower(text, ref _lowered);
-        var separators = System.Text.Ascii.IsValid(lowered) ? LunrTokenizer.AsciiSeparators : LunrTokenizer.Separators;
-        int length = 0;
-        int position = 0;
-        while (LunrTokenizer.NextToken(lowered, separators, ref position, out int start, out int tokenLength))
+        var (termIds, counts, length) = _counter.Count(text);
+        if (_keepPostings)
         {
-            int termId = TermIdOf(lowered.Slice(start, tokenLength));
-            if (termId == StopWord)
-                continue;
-            length++;
-            if (_counts[termId]++ == 0)
-                _touched.Add(termId);
-        }
-
-        // Term ids are lunr's term indexes, so sorting them gives lunr's vector order.
-        _touched.Sort();
-        var termIds = new int[_touched.Count];
-        var counts = new int[_touched.Count];
-        for (int i = 0; i < termIds.Length; i++)
-        {
-            int termId = _touched[i];
-            termIds[i] = termId;
-            counts[i] = _counts[termId];
-            _counts[termId] = 0;
-            if (_keepPostings)
+            foreach (int termId in termIds)
             {
                 _postingTerms[field].Add(termId);
                 _postingSlots[field].Add(slot);
             }
         }
-        _touched.Clear();
         return new FieldTerms(termIds, counts, length);
-    }
-
-    private int TermIdOf(ReadOnlySpan<char> token)
-    {
-        // The cache is keyed by the trimmed token, which is all the rest of the pipeline sees: "council," and
-        // "(council" share one entry, so the cache is smaller and more of it stays in the processor's cache.
-        token = LunrTrimmer.Trim(token);
-        if (_tokenLookup.TryGetValue(token, out int cached))
-            return cached;
-        int termId = StopWord;
-        string? term = LunrPipeline.ProcessToken(token);
-        if (term is not null && !_termIds.TryGetValue(term, out termId))
-        {
-            termId = _terms.Count;
-            _termIds.Add(term, termId);
-            _terms.Add(term);
-            if (termId >= _counts.Length)
-                Array.Resize(ref _counts, _counts.Length * 2);
-        }
-        _tokenLookup[token] = termId;
-        return termId;
     }
 
     public LunrIndex Build() => Build(withPostingRefs: true);
@@ -198,7 +139,7 @@ public sealed class LunrIndexBuilder
             throw new InvalidOperationException("posting refs need a builder that keeps its posting lists");
         StartBuild();
         int fieldCount = _fields.Length;
-        int termCount = _terms.Count;
+        int termCount = _counter.Terms.Count;
         int slotCount = _refs.Count;
         // A repeated ref needs the grouping to count it once; otherwise each posting entry is one document.
         string[][][]? refs = withPostingRefs || _hasRepeatedRefs ? GroupPostings(termCount) : null;
@@ -258,7 +199,7 @@ public sealed class LunrIndexBuilder
     private LunrTerm[] SortedTerms(string[][][]? refs)
     {
         int fieldCount = _fields.Length;
-        var terms = new LunrTerm[_terms.Count];
+        var terms = new LunrTerm[_counter.Terms.Count];
         var none = new string[fieldCount][];
         Array.Fill(none, []);
         for (int t = 0; t < terms.Length; t++)
@@ -270,7 +211,7 @@ public sealed class LunrIndexBuilder
                 for (int f = 0; f < fieldCount; f++)
                     byField[f] = refs[f][t];
             }
-            terms[t] = new LunrTerm(_terms[t], t, byField);
+            terms[t] = new LunrTerm(_counter.Terms[t], t, byField);
         }
         Array.Sort(terms, static (a, b) => string.CompareOrdinal(a.Term, b.Term));
         return terms;
@@ -287,7 +228,7 @@ public sealed class LunrIndexBuilder
     private (double[] Idf, double[] AverageFieldLength) Weights(string[][][]? refs)
     {
         int fieldCount = _fields.Length;
-        int termCount = _terms.Count;
+        int termCount = _counter.Terms.Count;
         int slotCount = _refs.Count;
         var holding = new int[termCount];
         for (int f = 0; f < fieldCount; f++)

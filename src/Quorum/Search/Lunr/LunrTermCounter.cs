@@ -1,0 +1,90 @@
+namespace Quorum.Search.Lunr;
+
+/// <summary>
+/// lunr's indexing pipeline for one field's text at a time (tokenizer, trimmer, stop word filter, stemmer), counting
+/// each term and numbering terms in the order first seen, which is lunr's term index (the index builder's words).
+/// </summary>
+internal sealed class LunrTermCounter
+{
+    private const int StopWord = -1;
+
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly List<string> _terms = [];
+    // Trimmed (lower-cased) token → term id or StopWord: caches the stop word filter and the stemmer.
+    private readonly Dictionary<string, int> _tokenCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
+
+    // Scratch for one field: its lower-cased text, and term frequencies indexed by term id.
+    private char[] _lowered = new char[4096];
+    private int[] _counts = new int[1024];
+    private readonly List<int> _touched = [];
+
+    public LunrTermCounter() => _tokenLookup = _tokenCache.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The terms numbered so far, by number.</summary>
+    public List<string> Terms => _terms;
+
+    /// <summary>A term's number, numbering it now if it is new.</summary>
+    public int IdOf(string term)
+    {
+        if (!_termIds.TryGetValue(term, out int termId))
+        {
+            termId = _terms.Count;
+            _termIds.Add(term, termId);
+            _terms.Add(term);
+            if (termId >= _counts.Length)
+                Array.Resize(ref _counts, _counts.Length * 2);
+        }
+        return termId;
+    }
+
+    /// <summary>One field's distinct term ids (ascending), how often each occurs, and its token count (stop words aside).</summary>
+    public (int[] TermIds, int[] Counts, int Length) Count(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return ([], [], 0);
+
+        // Lower-cased into a reused buffer (the ASCII runs vectorised), not a new string per field; ASCII text is then
+        // scanned for ASCII separators only. Lower-casing was a third of the search's reading of the archive.
+        ReadOnlySpan<char> lowered = JsLowerCase.ToLower(text, ref _lowered);
+        var separators = System.Text.Ascii.IsValid(lowered) ? LunrTokenizer.AsciiSeparators : LunrTokenizer.Separators;
+        int length = 0;
+        int position = 0;
+        while (LunrTokenizer.NextToken(lowered, separators, ref position, out int start, out int tokenLength))
+        {
+            int termId = TermIdOf(lowered.Slice(start, tokenLength));
+            if (termId == StopWord)
+                continue;
+            length++;
+            if (_counts[termId]++ == 0)
+                _touched.Add(termId);
+        }
+
+        // Term ids are lunr's term indexes, so sorting them gives lunr's vector order.
+        _touched.Sort();
+        var termIds = new int[_touched.Count];
+        var counts = new int[_touched.Count];
+        for (int i = 0; i < termIds.Length; i++)
+        {
+            int termId = _touched[i];
+            termIds[i] = termId;
+            counts[i] = _counts[termId];
+            _counts[termId] = 0;
+        }
+        _touched.Clear();
+        return (termIds, counts, length);
+    }
+
+    private int TermIdOf(ReadOnlySpan<char> token)
+    {
+        // The cache is keyed by the trimmed token, which is all the rest of the pipeline sees: "council," and
+        // "(council" share one entry, so the cache is smaller and more of it stays in the processor's cache.
+        token = LunrTrimmer.Trim(token);
+        if (_tokenLookup.TryGetValue(token, out int cached))
+            return cached;
+        string? term = LunrPipeline.ProcessToken(token);
+        int termId = term is null ? StopWord : IdOf(term);
+        _tokenLookup[token] = termId;
+        return termId;
+    }
+}
