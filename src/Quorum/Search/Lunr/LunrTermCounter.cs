@@ -22,10 +22,10 @@ internal sealed class LunrTermCounter
     public LunrTermCounter() => _tokenLookup = _tokenCache.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The terms numbered so far, by number.</summary>
-    public List<string> Terms => _terms;
+    public IReadOnlyList<string> Terms => _terms;
 
     /// <summary>A term's number, numbering it now if it is new.</summary>
-    public int IdOf(string term)
+    private int IdOf(string term)
     {
         if (!_termIds.TryGetValue(term, out int termId))
         {
@@ -45,7 +45,7 @@ internal sealed class LunrTermCounter
             return ([], [], 0);
 
         // Lower-cased into a reused buffer (the ASCII runs vectorised), not a new string per field; ASCII text is then
-        // scanned for ASCII separators only. Lower-casing was a third of the search's reading of the archive.
+        // scanned for ASCII separators only. Lower-casing was a quarter of the search's reading of the archive.
         ReadOnlySpan<char> lowered = JsLowerCase.ToLower(text, ref _lowered);
         var separators = System.Text.Ascii.IsValid(lowered) ? LunrTokenizer.AsciiSeparators : LunrTokenizer.Separators;
         int length = 0;
