@@ -30,19 +30,20 @@ static class BuildCommand
         stdout.WriteLine($"Built {Report.Plural(result.Files, "file")} ({Report.Size(result.Bytes)}) into {output}/ " +
                          $"from {Report.Plural(result.Counts!.Meetings, "meeting")} in {sw.Elapsed.TotalSeconds:0.00} s.");
         if (showTimings)
+        {
             foreach (var phase in timings.WithCpu)
             {
-                stdout.WriteLine($"  {phase.Name,-8} {phase.Time.TotalMilliseconds,8:0.0} ms  (CPU {phase.Cpu.TotalMilliseconds,6:0} ms, GC {phase.GcPause.TotalMilliseconds,5:0} ms)  peak {Megabytes(phase.PeakBytes)}");
+                stdout.WriteLine($"  {phase.Name,-8} {phase.Time.TotalMilliseconds,8:0.0} ms  {Usage(phase)}  peak {Megabytes(phase.PeakBytes)}");
                 foreach (var (_, part) in timings.Parts.Where(p => p.Phase == phase.Name))
-                    stdout.WriteLine(part.Beside is { } beside
-                        ? $"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  (beside {beside})  peak {Megabytes(part.PeakBytes)}"
-                        : $"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  (CPU {part.Cpu.TotalMilliseconds,6:0} ms, GC {part.GcPause.TotalMilliseconds,5:0} ms)  peak {Megabytes(part.PeakBytes)}");
+                    stdout.WriteLine($"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  {(part.Beside is { } beside ? $"(beside {beside})" : Usage(part))}  peak {Megabytes(part.PeakBytes)}");
             }
-        if (showTimings)
             stdout.WriteLine($"  garbage collections: {GC.CollectionCount(0)} (generation 1: {GC.CollectionCount(1)}, 2: {GC.CollectionCount(2)}), " +
                              $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {Megabytes(GC.GetTotalAllocatedBytes())} allocated");
+        }
         return 0;
     }
+
+    static string Usage(PhaseTimings.Phase phase) => $"(CPU {phase.Cpu.TotalMilliseconds,6:0} ms, GC {phase.GcPause.TotalMilliseconds,5:0} ms)";
 
     static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):#,0} MB";
 }

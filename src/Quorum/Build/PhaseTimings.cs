@@ -28,16 +28,9 @@ public sealed class PhaseTimings
 
     public T Time<T>(string phase, Func<T> run)
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var paused = GC.GetTotalPauseDuration();
-        var sw = Stopwatch.StartNew();
+        var start = new Mark();
         try { return run(); }
-        finally
-        {
-            using var process = Process.GetCurrentProcess();
-            _phases.Add(new(phase, sw.Elapsed, process.TotalProcessorTime - cpu, PeakBytes: process.PeakWorkingSet64,
-                GcPause: GC.GetTotalPauseDuration() - paused));
-        }
+        finally { _phases.Add(start.End(phase, beside: null)); }
     }
 
     public void Time(string phase, Action run) => Time<bool>(phase, () => { run(); return true; });
@@ -46,15 +39,28 @@ public sealed class PhaseTimings
     /// <param name="beside">What the part runs beside, if anything (then its CPU time is not measured).</param>
     public void TimePart(string phase, string part, Action run, string? beside = null)
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var paused = GC.GetTotalPauseDuration();
-        var sw = Stopwatch.StartNew();
+        var start = new Mark();
         try { run(); }
-        finally
+        finally { _parts.Enqueue((phase, start.End(part, beside))); }
+    }
+
+    /// <summary>The process's counters when a phase or part starts; <see cref="End"/> measures it from there.</summary>
+    readonly struct Mark
+    {
+        readonly long _started = Stopwatch.GetTimestamp();
+        readonly TimeSpan _cpu, _paused = GC.GetTotalPauseDuration();
+
+        public Mark()
         {
             using var process = Process.GetCurrentProcess();
-            var used = beside is null ? process.TotalProcessorTime - cpu : TimeSpan.Zero;
-            _parts.Enqueue((phase, new(part, sw.Elapsed, used, beside, process.PeakWorkingSet64, GC.GetTotalPauseDuration() - paused)));
+            _cpu = process.TotalProcessorTime;
+        }
+
+        public Phase End(string name, string? beside)
+        {
+            using var process = Process.GetCurrentProcess();
+            var cpu = beside is null ? process.TotalProcessorTime - _cpu : TimeSpan.Zero;
+            return new(name, Stopwatch.GetElapsedTime(_started), cpu, beside, process.PeakWorkingSet64, GC.GetTotalPauseDuration() - _paused);
         }
     }
 
