@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quorum against Hugo: full builds of synthetic archives of N meetings (issue 6).
 #
-#   benchmarks/run.sh [--sizes "100 1000 5000"] [--runs 3] [--work DIR] [--seed 1] [--settle 70]
+#   benchmarks/run.sh [--sizes "100 1000 5000"] [--runs 3] [--work DIR] [--out DIR] [--seed 1] [--settle S]
 #
 # In one run, this script:
 #   1. publishes Quorum in Release, ReadyToRun (the benchmark runs that binary, never `dotnet run`) and the
@@ -11,11 +11,13 @@
 #      meetings' Markdown bodies as plain pages: front-matter title and date only, a minimal layout written here
 #      (no theme download);
 #   4. for each N, alternates `quorum build` and `hugo` builds (--runs times each, output folder removed before
-#      every run), measuring wall time and peak memory (max RSS) with /usr/bin/time -v. After removing the old
-#      outputs it syncs and waits --settle seconds: ext4 will not reuse an inode freed in the last 60 s (more while
-#      its block is dirty) and scans past each one, so a build that follows the deletion of 25,000 files pays for
-#      them (back to back, the 1,000-meeting build's CPU time grew from 15 s to 30 s). A build machine starts
-#      fresh; --settle 0 measures back to back;
+#      every run), measuring wall time and peak memory (max RSS) with /usr/bin/time -v. Both write into --out,
+#      by default a folder in /dev/shm (tmpfs) when there is one: on ext4 without a journal (this machine's disk)
+#      creating a file scans past every inode freed in the last 1 to 6 minutes, so the same 1,000-meeting build
+#      spent 1.4 s or 12 s of system time depending on how many files had been deleted before it (by the
+#      benchmark's own earlier runs: 25,000 a Quorum run). A build machine starts from a fresh clone, with no such
+#      history; on tmpfs each run is measured without it. With --out on a disk, the script syncs and waits
+#      --settle seconds (default 70) after removing the old outputs, which helps but does not remove it;
 #   5. runs `quorum build --timings` once per N for the time of each phase;
 #   6. prints a table (also written to DIR/results.md): median wall time and median CPU time (user + sys; steadier
 #      than wall time on a shared machine) of each, their ratios, peak RSS (the largest of the runs), and the output
@@ -28,8 +30,9 @@
 # plain page per meeting (plus its home, section list, RSS and sitemap). Targets (issue 6, on a 2-core machine):
 # at 1,000 meetings Quorum takes no longer than Hugo (ratio <= 1.0, aim 0.5); peak memory < 1 GB at 5,000.
 #
-# Needs: dotnet 10 SDK, awk, and apt-get (as root, or sudo) when hugo or GNU time is missing. Disk: the outputs
-# of the largest size are kept for inspection; Quorum's site at 5,000 meetings is several GB.
+# Needs: dotnet 10 SDK, awk, and apt-get (as root, or sudo) when hugo or GNU time is missing. Space: the outputs
+# of the largest size are kept in --out for inspection (in /dev/shm they take memory: Quorum's site at 5,000
+# meetings is 1.2 GB, Hugo's 0.2 GB).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,17 +40,19 @@ SIZES="100 1000 5000"
 RUNS=3
 SEED=1
 WORK="${TMPDIR:-/tmp}/quorum-bench"
+OUT=""
 BUILD_DATE=2026-01-01
-SETTLE=70
+SETTLE=""
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --sizes) SIZES="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
     --settle) SETTLE="$2"; shift 2 ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -66,6 +71,13 @@ need /usr/bin/time time
 need hugo hugo
 mkdir -p "$WORK"
 WORK="$(cd "$WORK" && pwd)"
+if [[ -z "$OUT" ]]; then
+  if [[ "$(stat -f -c %T /dev/shm 2>/dev/null)" == tmpfs && -w /dev/shm ]]; then OUT=/dev/shm/quorum-bench-out; else OUT="$WORK/out"; fi
+fi
+mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
+OUT_FS="$(stat -f -c %T "$OUT")"
+if [[ -z "$SETTLE" ]]; then if [[ "$OUT_FS" == tmpfs ]]; then SETTLE=0; else SETTLE=70; fi; fi
 
 log "publishing Quorum (Release) and the corpus generator into $WORK/bin"
 # ReadyToRun: compiled ahead of time, as a released tool would ship (Hugo is a native binary); it saves the JIT
@@ -163,7 +175,8 @@ RESULTS="$WORK/results.md"
 {
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(lscpu 2>/dev/null | awk -F': +' '/Model name/ { print $2; exit }')"
   echo "Quorum: Release build of $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') (+ working tree), .NET $(dotnet --version); $(hugo version | awk '{ print $1, $2 }')"
-  echo "Command: benchmarks/run.sh --sizes \"$SIZES\" --runs $RUNS --seed $SEED --settle $SETTLE; build date $BUILD_DATE"
+  echo "Command: benchmarks/run.sh --sizes \"$SIZES\" --runs $RUNS --seed $SEED --out $OUT --settle $SETTLE; build date $BUILD_DATE"
+  echo "Outputs written to $OUT ($OUT_FS)"
   echo
 } > "$RESULTS"
 TABLE="$WORK/table.md"
@@ -177,8 +190,8 @@ PHASES="$WORK/phases.md"
 for N in $SIZES; do
   CORPUS="$WORK/corpus-$N"
   HUGO_SITE="$WORK/hugo-$N"
-  Q_OUT="$WORK/out/quorum-$N"
-  H_OUT="$WORK/out/hugo-$N"
+  Q_OUT="$OUT/quorum-$N"
+  H_OUT="$OUT/hugo-$N"
   log "N=$N: generating the corpus (seed $SEED) into $CORPUS"
   "$GENERATOR" generate --meetings "$N" --seed "$SEED" --out "$CORPUS" >&2
   write_hugo_site "$HUGO_SITE"
