@@ -117,8 +117,11 @@ public static class MarkdownStructure
     {
         foreach (var p in document.Descendants<ParagraphBlock>())
         {
-            // Markdig releases a paragraph's lines once its inlines are parsed, so read the source span.
-            var text = body.Substring(p.Span.Start, Math.Min(p.Span.Length, body.Length - p.Span.Start)).Split('\n');
+            // Markdig releases a paragraph's lines once its inlines are parsed, so read the source span (most
+            // paragraphs have no ':::' at all: those are passed over without copying).
+            var length = Math.Min(p.Span.Length, body.Length - p.Span.Start);
+            if (body.AsSpan(p.Span.Start, length).IndexOf(":::", StringComparison.Ordinal) < 0) continue;
+            var text = body.Substring(p.Span.Start, length).Split('\n');
             for (var i = 0; i < text.Length; i++)
             {
                 var line = text[i].Trim();

@@ -37,7 +37,7 @@ public static class MarkdownHtml
         buffer.Clear();
         write(renderer);
         renderer.Writer.Flush();
-        var html = buffer.ToString().Trim();
+        var html = PlainText.Trimmed(buffer);
         if (buffer.Capacity <= 1 << 20) t_renderer = renderer; // keep a small buffer, not the largest ever seen
         return html;
     }

@@ -57,6 +57,17 @@ public static class PlainText
         return sb.ToString();
     }
 
+    [ThreadStatic] static StringBuilder? t_leaf;
+
+    /// <summary>The builder's text as <see cref="string.Trim()"/> would give it, copied once.</summary>
+    internal static string Trimmed(StringBuilder sb)
+    {
+        int start = 0, end = sb.Length;
+        while (start < end && char.IsWhiteSpace(sb[start])) start++;
+        while (end > start && char.IsWhiteSpace(sb[end - 1])) end--;
+        return sb.ToString(start, end - start);
+    }
+
     static void Children(ContainerBlock container, List<string> paragraphs, string prefix)
     {
         foreach (var child in container) Block(child, paragraphs, prefix);
@@ -95,9 +106,12 @@ public static class PlainText
                 break;
             case LeafBlock { Inline: { } inline }:
             {
-                var sb = new StringBuilder();
+                // This thread's builder: a leaf's inlines never reach another leaf, so it is never in use twice.
+                var sb = t_leaf ??= new StringBuilder();
+                sb.Clear();
                 Inline(inline, sb);
-                paragraphs.Add(prefix + sb.ToString().Trim());
+                paragraphs.Add(prefix + Trimmed(sb));
+                if (sb.Capacity > 1 << 16) t_leaf = null; // keep a small one, not the largest paragraph seen
                 break;
             }
             case LeafBlock leaf:
@@ -111,11 +125,11 @@ public static class PlainText
         switch (inline)
         {
             case CrossLinkInline link: sb.Append(link.Text); break;
-            case LiteralInline literal: sb.Append(literal.Content.ToString()); break;
+            case LiteralInline literal: sb.Append(literal.Content.AsSpan()); break;
             case CodeInline code: sb.Append(code.Content); break;
             case LineBreakInline br: sb.Append(br.IsHard ? '\n' : ' '); break;
             case AutolinkInline auto: sb.Append(auto.Url); break;
-            case HtmlEntityInline entity: sb.Append(entity.Transcoded.ToString()); break;
+            case HtmlEntityInline entity: sb.Append(entity.Transcoded.AsSpan()); break;
             case HtmlInline html: sb.Append(html.Tag); break;
             case FootnoteLink { IsBackLink: false } note: sb.Append('[').Append(note.Index + 1).Append(']'); break;
             case FootnoteLink: break;

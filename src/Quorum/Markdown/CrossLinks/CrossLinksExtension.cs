@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Helpers;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -25,12 +26,18 @@ public sealed class CrossLinksExtension(CrossLinkMatcher matcher) : IMarkdownExt
 
     void Link(MarkdownDocument document)
     {
+        // Found first, changed after: splitting a literal changes the tree being walked. Most text names nobody,
+        // so most blocks find nothing and allocate nothing.
+        List<(LiteralInline Literal, List<CrossLinkMatcher.Match> Matches)>? found = null;
         foreach (var block in document.Descendants<LeafBlock>())
         {
             if (block.Inline is null) continue;
-            var literals = block.Inline.Descendants<LiteralInline>().Where(l => !InsideLink(l)).ToList();
-            foreach (var literal in literals) Split(literal);
+            foreach (var literal in block.Inline.FindDescendants<LiteralInline>())
+                if (!InsideLink(literal) && matcher.Find(literal.Content.AsSpan()) is { } matches)
+                    (found ??= []).Add((literal, matches));
         }
+        if (found is null) return;
+        foreach (var (literal, matches) in found) Split(literal, matches);
     }
 
     static bool InsideLink(Inline inline)
@@ -40,25 +47,28 @@ public sealed class CrossLinksExtension(CrossLinkMatcher matcher) : IMarkdownExt
         return false;
     }
 
-    void Split(LiteralInline literal)
+    /// <summary>Replaces a literal by its text around the matches (slices of the same source, not copies) and the links.</summary>
+    static void Split(LiteralInline literal, List<CrossLinkMatcher.Match> matches)
     {
-        if (matcher.Find(literal.Content.AsSpan()) is not { } matches) return;
-        var text = literal.Content.ToString();
-        var parts = new List<Inline>();
+        var content = literal.Content;
+        Inline current = literal;
         var at = 0;
         foreach (var m in matches)
         {
-            if (m.Start > at) parts.Add(new LiteralInline(text[at..m.Start]));
-            parts.Add(new CrossLinkInline(m.Target, text.Substring(m.Start, m.Length)));
+            if (m.Start > at) current = After(current, new LiteralInline(Slice(content, at, m.Start)));
+            current = After(current, new CrossLinkInline(m.Target, content.Text.Substring(content.Start + m.Start, m.Length)));
             at = m.Start + m.Length;
         }
-        if (at < text.Length) parts.Add(new LiteralInline(text[at..]));
-        Inline current = literal;
-        foreach (var part in parts)
-        {
-            current.InsertAfter(part);
-            current = part;
-        }
+        if (at < content.Length) After(current, new LiteralInline(Slice(content, at, content.Length)));
         literal.Remove();
     }
+
+    static Inline After(Inline current, Inline next)
+    {
+        current.InsertAfter(next);
+        return next;
+    }
+
+    // Characters [from, to) of the literal's text.
+    static StringSlice Slice(StringSlice content, int from, int to) => new(content.Text, content.Start + from, content.Start + to - 1);
 }
