@@ -17,7 +17,7 @@ public sealed record LayoutModel(
     IReadOnlyList<Crumb> Breadcrumbs,
     string? EditPath,
     IReadOnlyList<PublicPage> Pages,
-    System.Text.StringBuilder BodyHtml,
+    string BodyHtml,
     bool NoIndex,
     IReadOnlyList<Quorum.Feeds.FeedLink>? Feeds = null,
     string? JsonLdHtml = null);

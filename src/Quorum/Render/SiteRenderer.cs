@@ -138,7 +138,7 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
     {
         theme.Render(page.Template, page.Model, buffer.Body);
         var layout = new LayoutModel(archive.Site, page.Title, page.Description ?? archive.Site.Description, Absolute(page.Url),
-            page.Section, page.Crumbs, page.EditPath, archive.Pages, buffer.Body.GetStringBuilder(), !page.InSitemap,
+            page.Section, page.Crumbs, page.EditPath, archive.Pages, buffer.Body.ToString(), !page.InSitemap,
             [.. Quorum.Feeds.FeedPaths.SiteWide(archive.Site, _urls), .. page.Feeds ?? []], page.JsonLd);
         theme.Render("layout", layout, buffer.Html);
         buffer.Html.Flush();
