@@ -110,7 +110,9 @@ internal sealed class TierSplit
         var order = new int[count];
         for (int i = 0; i < count; i++)
             order[i] = start + (int)(keys[i] & 0xFFFFFFFF);
-        var levels = new List<int[]>();
+        // The cuts, in score order; then each entry goes to its level in one pass in place order, which is document
+        // order (see above), so no level needs sorting.
+        var cuts = new List<int>();
         var tau = new List<long>();
         int at = 0;
         long size = tierSize;
@@ -126,14 +128,23 @@ internal sealed class TierSplit
                 while (tieStart > at && p.Sum[order[tieStart - 1]] == v) tieStart--;
                 // Keep the tie if the level stays within twice its size; else leave it to the next level (tier A may
                 // then be empty); a band that is all one tie takes it whole.
-                cut = tieEnd - at <= 2 * size || (tieStart == at && levels.Count > 0) ? tieEnd : tieStart;
+                cut = tieEnd - at <= 2 * size || (tieStart == at && cuts.Count > 0) ? tieEnd : tieStart;
             }
-            var level = order[at..cut];
-            Array.Sort(level); // document order (see above)
-            levels.Add(level);
+            cuts.Add(cut);
             at = cut;
             if (at < count) tau.Add(p.Sum[order[at]]);
             size = Math.Min(size * growth, int.MaxValue);
+        }
+        var levelOf = new byte[count];
+        for (int level = 0, from = 0; level < cuts.Count; from = cuts[level++])
+            for (int k = from; k < cuts[level]; k++) levelOf[order[k] - start] = (byte)level;
+        var levels = new List<int[]>(cuts.Count);
+        var filled = new int[cuts.Count];
+        for (int level = 0, from = 0; level < cuts.Count; from = cuts[level++]) levels.Add(new int[cuts[level] - from]);
+        for (int i = 0; i < count; i++)
+        {
+            int level = levelOf[i];
+            levels[level][filled[level]++] = start + i;
         }
         return new TierSplit { Levels = levels, Tau = tau };
     }
