@@ -76,18 +76,30 @@ public static class PublicMarkdownParser
     internal static Rendering Parse(string text, PublicItem? item, MarkdownPipeline pipeline)
     {
         var document = Markdig.Markdown.Parse(text, pipeline);
+        // The links the parse made, kept by the cross-linker: no walk of every inline to find them again.
+        var links = CrossLinksExtension.LinksIn(document);
         var decisions = item is null ? [] : document.Descendants<DecisionBlock>().Select((block, i) =>
         {
             // The meeting page's id for the block, which the register links to.
             block.SetData(DecisionExtension.AnchorKey, PublicDecision.AnchorFor(item.Number, i + 1));
-            return new DecisionRendering(MarkdownHtml.Children(block), PlainText.Of(block), MentionedMembers(block));
+            return new DecisionRendering(MarkdownHtml.Children(block), PlainText.Of(block), MentionedMembers(links.Where(l => IsWithin(l, block))));
         }).ToArray();
         var html = MarkdownHtml.Block(document);
         return new Rendering(html, MarkdownHtml.IsOneParagraph(document) ? MarkdownHtml.Inline(document) : html,
-            PlainText.Of(document), item is null ? [] : MentionedMembers(document), decisions);
+            PlainText.Of(document), item is null ? [] : MentionedMembers(links), decisions);
     }
 
-    static string[] MentionedMembers(Block block) =>
-        block.Descendants<CrossLinkInline>().Where(l => l.Target.Kind == CrossLinkKind.Member)
+    static string[] MentionedMembers(IEnumerable<CrossLinkInline> links) =>
+        links.Where(l => l.Target.Kind == CrossLinkKind.Member)
             .Select(l => l.Target.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Whether an inline is in a block's text (the block, or a block inside it, holds the inline's paragraph).</summary>
+    static bool IsWithin(Markdig.Syntax.Inlines.Inline inline, Block block)
+    {
+        var top = inline.Parent;
+        while (top?.Parent is { } up) top = up;
+        for (Block? b = top?.ParentBlock; b is not null; b = b.Parent)
+            if (b == block) return true;
+        return false;
+    }
 }

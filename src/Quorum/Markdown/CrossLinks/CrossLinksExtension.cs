@@ -37,8 +37,16 @@ public sealed class CrossLinksExtension(CrossLinkMatcher matcher) : IMarkdownExt
                     (found ??= []).Add((literal, matches));
         }
         if (found is null) return;
-        foreach (var (literal, matches) in found) Split(literal, matches);
+        var links = new List<CrossLinkInline>();
+        foreach (var (literal, matches) in found) Split(literal, matches, links);
+        document.SetData(LinksKey, links);
     }
+
+    static readonly object LinksKey = new();
+
+    /// <summary>The links made in a document this extension processed, in the order of the text (none: empty).</summary>
+    public static IReadOnlyList<CrossLinkInline> LinksIn(MarkdownDocument document) =>
+        document.GetData(LinksKey) as List<CrossLinkInline> ?? [];
 
     static bool InsideLink(Inline inline)
     {
@@ -48,7 +56,7 @@ public sealed class CrossLinksExtension(CrossLinkMatcher matcher) : IMarkdownExt
     }
 
     /// <summary>Replaces a literal by its text around the matches (slices of the same source, not copies) and the links.</summary>
-    static void Split(LiteralInline literal, List<CrossLinkMatcher.Match> matches)
+    static void Split(LiteralInline literal, List<CrossLinkMatcher.Match> matches, List<CrossLinkInline> links)
     {
         var content = literal.Content;
         Inline current = literal;
@@ -56,7 +64,9 @@ public sealed class CrossLinksExtension(CrossLinkMatcher matcher) : IMarkdownExt
         foreach (var m in matches)
         {
             if (m.Start > at) current = After(current, new LiteralInline(Slice(content, at, m.Start)));
-            current = After(current, new CrossLinkInline(m.Target, content.Text.Substring(content.Start + m.Start, m.Length)));
+            var link = new CrossLinkInline(m.Target, content.Text.Substring(content.Start + m.Start, m.Length));
+            links.Add(link);
+            current = After(current, link);
             at = m.Start + m.Length;
         }
         if (at < content.Length) After(current, new LiteralInline(Slice(content, at, content.Length)));
