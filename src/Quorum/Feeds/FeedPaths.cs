@@ -28,7 +28,18 @@ public static class FeedPaths
     public static string Url(SiteUrls urls, string relative) => urls.BasePath + relative;
 
     /// <summary>The absolute URL of a site path (as <see cref="SiteUrls"/> gives it).</summary>
-    public static string Absolute(PublicSite site, string sitePath) => new Uri(new Uri(site.BaseUrl), sitePath).ToString();
+    public static string Absolute(PublicSite site, string sitePath) => new Uri(BaseUri(site.BaseUrl), sitePath).ToString();
+
+    // The base URL parsed once, not once per link: pages, feeds and data files ask for tens of thousands.
+    sealed record ParsedBase(string Url, Uri Uri);
+    static ParsedBase? s_base;
+
+    static Uri BaseUri(string baseUrl)
+    {
+        var parsed = s_base;
+        if (parsed is null || parsed.Url != baseUrl) s_base = parsed = new ParsedBase(baseUrl, new Uri(baseUrl));
+        return parsed.Uri;
+    }
 
     /// <summary>The links every page carries: the site-wide minutes feed and meetings calendar.</summary>
     public static IReadOnlyList<FeedLink> SiteWide(PublicSite site, SiteUrls urls) =>

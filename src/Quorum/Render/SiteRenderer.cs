@@ -144,7 +144,7 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
         buffer.Html.Flush();
     }
 
-    string Absolute(string url) => new Uri(new Uri(archive.Site.BaseUrl), url).ToString();
+    string Absolute(string url) => Quorum.Feeds.FeedPaths.Absolute(archive.Site, url);
 
     string Sitemap(IReadOnlyList<Page> pages)
     {

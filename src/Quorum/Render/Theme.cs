@@ -119,7 +119,7 @@ static class ThemeHelpers
     public static void Register(IHandlebars hb, SiteUrls urls, PublicSite site)
     {
         hb.RegisterHelper("urlFor", (context, args) => Url(urls, args));
-        hb.RegisterHelper("absoluteUrl", (context, args) => new Uri(new Uri(site.BaseUrl), Url(urls, args)).ToString());
+        hb.RegisterHelper("absoluteUrl", (context, args) => Quorum.Feeds.FeedPaths.Absolute(site, Url(urls, args)));
         hb.RegisterHelper("assetUrl", (context, args) => urls.Asset(args[0]?.ToString() ?? ""));
         hb.RegisterHelper("longDate", (context, args) => args[0] is DateOnly d ? LongDate(d) : "");
         hb.RegisterHelper("isoDate", (context, args) => args[0] is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");

@@ -32,4 +32,20 @@ public class CrossLinkMatcherTests
         Assert.Equal(["Zoë Ó Briain"], Found("Cllr Zoë Ó Briain, Chair."));
         Assert.Equal(["GE"], Found("(GE)"));
     }
+
+    // The scan rules out a start by its first two letters before walking the trie; these are the cases that rule
+    // cannot decide alone: one-letter phrases, a non-ASCII first or second letter, a start at the end of the text.
+    [Theory]
+    [InlineData("X", "X", "a X b", "X")]
+    [InlineData("X", "X", "X", "X")]
+    [InlineData("Aé", "Aé", "the Aé team", "Aé")]
+    [InlineData("Éa", "Éa", "see Éa.", "Éa")]
+    [InlineData("AB", "AB", "an A", "")]
+    [InlineData("AB", "AB", "AC and AB", "AB")]
+    public void Short_and_non_ascii_phrases_are_found_where_they_stand(string phrase, string id, string text, string expected)
+    {
+        var matcher = new CrossLinkMatcher(new Dictionary<string, CrossLinkTarget> { [phrase] = new(CrossLinkKind.Member, id, "/m/") });
+        var found = matcher.Matches(text).Select(m => text.Substring(m.Start, m.Length)).ToList();
+        Assert.Equal(expected.Length == 0 ? [] : [expected], found);
+    }
 }

@@ -33,8 +33,23 @@ public sealed class CrossLinkMatcher
                 node = child;
             }
             node.Target ??= target;
+            if (phrase[0] >= 128) continue;
+            if (phrase.Length < 2 || phrase[1] >= 128) _walkAlways[phrase[0]] = true;
+            else _pairs[phrase[0] << 7 | phrase[1]] = true;
         }
         _firsts = System.Buffers.SearchValues.Create(_root.Next is null ? [] : [.. _root.Next.Keys]);
+    }
+
+    // Most capitalised words start no phrase beyond their first letter: the first two letters, looked up in a table
+    // of every phrase's first two (ASCII) letters, rule them out before the trie is walked.
+    readonly System.Collections.BitArray _pairs = new(128 * 128);
+    readonly bool[] _walkAlways = new bool[128]; // a phrase of one letter, or with a non-ASCII second letter
+
+    bool MayStartAt(ReadOnlySpan<char> text, int i)
+    {
+        char first = text[i];
+        if (first >= 128 || _walkAlways[first]) return true;
+        return i + 1 < text.Length && text[i + 1] < 128 && _pairs[first << 7 | text[i + 1]];
     }
 
     public readonly record struct Match(int Start, int Length, CrossLinkTarget Target);
@@ -51,7 +66,7 @@ public sealed class CrossLinkMatcher
             var next = text[i..].IndexOfAny(_firsts);
             if (next < 0) break;
             i += next;
-            if ((i == 0 || !IsWordChar(text[i - 1])) && Longest(text, i) is { } m)
+            if ((i == 0 || !IsWordChar(text[i - 1])) && MayStartAt(text, i) && Longest(text, i) is { } m)
             {
                 (found ??= []).Add(m);
                 i += m.Length;
