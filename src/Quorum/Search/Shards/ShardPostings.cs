@@ -135,9 +135,9 @@ internal sealed class TierSplit
             if (at < count) tau.Add(p.Sum[order[at]]);
             size = Math.Min(size * growth, int.MaxValue);
         }
-        var levelOf = new byte[count];
+        var levelOf = new int[count];
         for (int level = 0, from = 0; level < cuts.Count; from = cuts[level++])
-            for (int k = from; k < cuts[level]; k++) levelOf[order[k] - start] = (byte)level;
+            for (int k = from; k < cuts[level]; k++) levelOf[order[k] - start] = level;
         var levels = new List<int[]>(cuts.Count);
         var filled = new int[cuts.Count];
         for (int level = 0, from = 0; level < cuts.Count; from = cuts[level++]) levels.Add(new int[cuts[level] - from]);
