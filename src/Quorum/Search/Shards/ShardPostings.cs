@@ -107,9 +107,8 @@ internal sealed class TierSplit
         for (int i = 0; i < count; i++)
             keys[i] = ((long)(int.MaxValue - p.Sum[start + i]) << 32) | (uint)i;
         Array.Sort(keys);
-        var order = new int[count];
-        for (int i = 0; i < count; i++)
-            order[i] = start + (int)(keys[i] & 0xFFFFFFFF);
+        int Place(int rank) => (int)(keys[rank] & 0xFFFFFFFF);
+        long SumAt(int rank) => p.Sum[start + Place(rank)];
         // The cuts, in score order; then each entry goes to its level in one pass in place order, which is document
         // order (see above), so no level needs sorting.
         var cuts = new List<int>();
@@ -122,30 +121,29 @@ internal sealed class TierSplit
             if (at + size < count)
             {
                 int last = (int)(at + size - 1);
-                long v = p.Sum[order[last]];
+                long v = SumAt(last);
                 int tieEnd = last + 1, tieStart = last;
-                while (tieEnd < count && p.Sum[order[tieEnd]] == v) tieEnd++;
-                while (tieStart > at && p.Sum[order[tieStart - 1]] == v) tieStart--;
+                while (tieEnd < count && SumAt(tieEnd) == v) tieEnd++;
+                while (tieStart > at && SumAt(tieStart - 1) == v) tieStart--;
                 // Keep the tie if the level stays within twice its size; else leave it to the next level (tier A may
                 // then be empty); a band that is all one tie takes it whole.
                 cut = tieEnd - at <= 2 * size || (tieStart == at && cuts.Count > 0) ? tieEnd : tieStart;
             }
             cuts.Add(cut);
             at = cut;
-            if (at < count) tau.Add(p.Sum[order[at]]);
+            if (at < count) tau.Add(SumAt(at));
             size = Math.Min(size * growth, int.MaxValue);
         }
+        var levels = new List<int[]>(cuts.Count);
         var levelOf = new int[count];
         for (int level = 0, from = 0; level < cuts.Count; from = cuts[level++])
-            for (int k = from; k < cuts[level]; k++) levelOf[order[k] - start] = level;
-        var levels = new List<int[]>(cuts.Count);
-        var filled = new int[cuts.Count];
-        for (int level = 0, from = 0; level < cuts.Count; from = cuts[level++]) levels.Add(new int[cuts[level] - from]);
-        for (int i = 0; i < count; i++)
         {
-            int level = levelOf[i];
-            levels[level][filled[level]++] = start + i;
+            levels.Add(new int[cuts[level] - from]);
+            for (int rank = from; rank < cuts[level]; rank++) levelOf[Place(rank)] = level;
         }
+        var filled = new int[cuts.Count];
+        for (int i = 0; i < count; i++)
+            levels[levelOf[i]][filled[levelOf[i]]++] = start + i;
         return new TierSplit { Levels = levels, Tau = tau };
     }
 
