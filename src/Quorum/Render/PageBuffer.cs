@@ -3,9 +3,9 @@ using System.Text;
 namespace Quorum.Render;
 
 /// <summary>
-/// Where one page is rendered: its body as text (the layout takes it as a string: Handlebars.Net writes a
-/// StringBuilder one character at a time, which cost more than the copy), then the whole page straight into UTF-8
-/// bytes. Reused by each rendering thread, so a build of thousands of pages does not allocate, grow and copy page-sized
+/// Where one page is rendered: straight into UTF-8 bytes, the layout's head, the page's template, the layout's tail
+/// (<see cref="Theme.RenderPage"/>); <see cref="Body"/> holds the body as text only for a layout that cannot be cut
+/// there (it then takes the body as a string: Handlebars.Net writes a StringBuilder one character at a time). Reused by each rendering thread, so a build of thousands of pages does not allocate, grow and copy page-sized
 /// buffers thousands of times (that copying and the garbage it made were a tenth of the build).
 /// </summary>
 sealed class PageBuffer

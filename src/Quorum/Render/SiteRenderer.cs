@@ -136,11 +136,10 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
 
     void RenderPage(Page page, PageBuffer buffer)
     {
-        theme.Render(page.Template, page.Model, buffer.Body);
         var layout = new LayoutModel(archive.Site, page.Title, page.Description ?? archive.Site.Description, Absolute(page.Url),
-            page.Section, page.Crumbs, page.EditPath, archive.Pages, buffer.Body.ToString(), !page.InSitemap,
+            page.Section, page.Crumbs, page.EditPath, archive.Pages, "", !page.InSitemap,
             [.. Quorum.Feeds.FeedPaths.SiteWide(archive.Site, _urls), .. page.Feeds ?? []], page.JsonLd);
-        theme.Render("layout", layout, buffer.Html);
+        theme.RenderPage(page.Template, page.Model, layout, buffer.Html, buffer.Body);
         buffer.Html.Flush();
     }
 
