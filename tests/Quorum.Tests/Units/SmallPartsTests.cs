@@ -52,6 +52,22 @@ public class SmallPartsTests
         Directory.Delete(dir, true);
     }
 
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]   // little-endian, as Windows Notepad once saved "Unicode"
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    public void A_file_is_read_in_the_encoding_its_byte_order_mark_names(string encoding)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "quorum-enc-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, "x.md");
+        var e = System.Text.Encoding.GetEncoding(encoding);
+        File.WriteAllBytes(file, [.. e.GetPreamble(), .. e.GetBytes("---\ntitle: Zoë Ó Briain\n---\n")]);
+        Assert.Equal("---\ntitle: Zoë Ó Briain\n---\n", SourceFile.Read(file, "x.md", "x.md").Text);
+        Directory.Delete(dir, true);
+    }
+
     [Fact]
     public void Times_are_accepted_quoted_or_not_and_bad_ones_are_reported()
     {
