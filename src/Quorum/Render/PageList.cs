@@ -20,7 +20,7 @@ static class PageList
         var since = RecentSince(a);
         pages.Add(new(u.Home, "home", new HomeModel(a.Site,
             a.Meetings.Reverse().Take(10).ToList(), openActions.AsEnumerable().Reverse().Take(15).ToList(), openActions.Count,
-            a.Bodies, a.Decisions.Take(5).ToList(), a.Pages), a.Site.Title, "home", [], JsonLd: JsonLd.WebSite(a, u)));
+            a.Bodies, a.Decisions.Take(5).ToList(), a.Pages), a.Site.Title, "home", [], JsonLd: () => JsonLd.WebSite(a, u)));
 
         var years = a.Meetings.GroupBy(m => m.Date.Year).OrderByDescending(g => g.Key)
             .Select(g => new YearGroup(g.Key, g.OrderByDescending(m => m.Date).ThenBy(m => m.Slug, StringComparer.Ordinal).ToList())).ToList();
@@ -41,7 +41,7 @@ static class PageList
                 Recent<PublicItem>.Of(m.MentionedIn.OrderByDescending(i => i.Meeting.Date), i => i.Meeting.Date, since),
                 Recent<PublicDecision>.Of(m.DecisionsMentioning, d => d.Item.Meeting.Date, since)),
                 m.Name, "members", [home, membersCrumb], m.Organisation is null ? null : $"{m.Name}, {m.Organisation}.", m.SourcePath,
-                Feeds: FeedPaths.ForMember(m, u), JsonLd: JsonLd.Person(m, a.Site, u)));
+                Feeds: FeedPaths.ForMember(m, u), JsonLd: () => JsonLd.Person(m, a.Site, u)));
         }
 
         var byBody = a.Bodies.Select(b => new BodyActions(b,
@@ -67,7 +67,7 @@ static class PageList
             pages.Add(new(u.Body(b.Id), "body", new BodyModel(b, b.Meetings.AsEnumerable().Reverse().ToList(),
                 b.Roles.Select(r => new BodyMember(r.Member, r.Role)).OrderBy(r => r.Member.Name, StringComparer.Ordinal).ToList(), attendees),
                 b.Name, "bodies", [home, bodiesCrumb], b.Description, b.SourcePath,
-                Feeds: FeedPaths.ForBody(b, u), JsonLd: JsonLd.Body(b, a.Site, u)));
+                Feeds: FeedPaths.ForBody(b, u), JsonLd: () => JsonLd.Body(b, a.Site, u)));
         }
 
         foreach (var p in a.Pages)
@@ -89,5 +89,5 @@ static class PageList
         new(u.Meeting(m.Slug), "meeting", new MeetingModel(m, m.Present.Count + m.InAttendance.Count + m.Apologies.Count > 0),
             m.Title, "meetings", [new Crumb("Home", u.Home), new Crumb("Meetings", u.Meetings)],
             $"Minutes of the {m.BodyName} meeting of {ThemeHelpers.LongDate(m.Date)}.", m.SourcePath,
-            Feeds: FeedPaths.ForBody(m.Body, u), JsonLd: JsonLd.Meeting(m, a.Site, u));
+            Feeds: FeedPaths.ForBody(m.Body, u), JsonLd: () => JsonLd.Meeting(m, a.Site, u));
 }

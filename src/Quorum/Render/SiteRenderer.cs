@@ -15,7 +15,7 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
 
     public sealed record Page(string Url, string Template, object Model, string Title, string Section, IReadOnlyList<Crumb> Crumbs,
         string? Description = null, string? EditPath = null, bool InSitemap = true, string? File = null,
-        IReadOnlyList<Quorum.Feeds.FeedLink>? Feeds = null, string? JsonLd = null);
+        IReadOnlyList<Quorum.Feeds.FeedLink>? Feeds = null, Func<string>? JsonLd = null);
 
     public IReadOnlyList<Page> Pages() => PageList.For(archive, _urls);
 
@@ -138,7 +138,7 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
     {
         var layout = new LayoutModel(archive.Site, page.Title, page.Description ?? archive.Site.Description, Absolute(page.Url),
             page.Section, page.Crumbs, page.EditPath, archive.Pages, "", !page.InSitemap,
-            [.. Quorum.Feeds.FeedPaths.SiteWide(archive.Site, _urls), .. page.Feeds ?? []], page.JsonLd);
+            [.. Quorum.Feeds.FeedPaths.SiteWide(archive.Site, _urls), .. page.Feeds ?? []], page.JsonLd?.Invoke());
         theme.RenderPage(page.Template, page.Model, layout, buffer.Html, buffer.Body);
         buffer.Html.Flush();
     }
