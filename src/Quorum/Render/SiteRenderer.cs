@@ -104,7 +104,7 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
     }
 
     /// <summary>Runs work done side by side, reporting its first failure (a full disk, say) as it is.</summary>
-    static void Unwrapped(Action run)
+    internal static void Unwrapped(Action run)
     {
         try { run(); }
         catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault() is { } first && first is not AggregateException)

@@ -63,106 +63,112 @@ public static class ShardWriter
 
         bool small = n <= options.SmallSiteDocuments;
         var writer = new ShardOutput(output);
-        var postings = ShardPostings.From(index, n);
         LunrTerm[] terms = index.TermArray;
-
-        // Term entries, in lunr's term order, each with its tier-A postings; the commoner terms' other files.
-        var entries = new string[terms.Length];
-        int incomplete = 0;
-        Parallel.For(0, terms.Length, () => new StringBuilder(), (i, _, sb) =>
-        {
-            var term = terms[i];
-            var tier = TierSplit.Of(postings, term.Index, small ? int.MaxValue : options.TierSize, options.BandGrowth);
-            sb.Clear();
-            entries[i] = Entry(sb, term, postings, tier, fieldCount);
-            if (tier.Complete) return sb;
-            Interlocked.Increment(ref incomplete);
-            string name = term.Index.ToString(CultureInfo.InvariantCulture);
-            writer.Json($"{Folder}s/{name}.json", json => json.WriteStringValue(SetString(postings, term.Index, n)));
-            for (int band = 1; band < tier.Levels.Count; band++)
-            {
-                sb.Clear();
-                int previous = 0;
-                foreach (int e in tier.Levels[band]) AppendPosting(sb, postings, e, ref previous, fieldCount);
-                var text = sb.ToString();
-                writer.Json($"{Folder}p/{name}-{band.ToString(CultureInfo.InvariantCulture)}.json", json => json.WriteStringValue(text));
-            }
-            return sb;
-        }, _ => { });
-
-        // Term shards: runs of whole terms, cut at about ShardChars characters.
         var firstTerms = new List<string>();
-        int shardStart = 0, shardChars = 0;
-        void CloseShard(int end)
-        {
-            writer.Raw($"{Folder}t/{firstTerms.Count.ToString(CultureInfo.InvariantCulture)}.json",
-                "[" + string.Join(",", entries[shardStart..end]) + "]\n");
-            firstTerms.Add(Safe(terms[shardStart].Term));
-            shardStart = end;
-            shardChars = 0;
-        }
-        for (int i = 0; i < entries.Length; i++)
-        {
-            if (i > shardStart && shardChars + entries[i].Length > options.ShardChars) CloseShard(i);
-            shardChars += entries[i].Length + 1;
-        }
-        if (entries.Length > shardStart) CloseShard(entries.Length);
-        if (firstTerms.Count == 0)
-        {
-            writer.Raw(Folder + "t/0.json", "[]\n");
-            firstTerms.Add("");
-        }
-
-        // Document files (what a result shows) and vector files (each document's lunr field vectors).
+        int incomplete = 0;
         int chunkSize = small ? Math.Max(1, n) : options.ChunkDocuments;
         int chunks = (n + chunkSize - 1) / chunkSize;
-        Parallel.For(0, chunks, c => writer.Json($"{Folder}d/{c.ToString(CultureInfo.InvariantCulture)}.json", json =>
-        {
-            json.WriteStartArray();
-            for (int d = c * chunkSize; d < Math.Min(n, (c + 1) * chunkSize); d++)
-            {
-                var doc = documents[d];
-                json.WriteStartObject();
-                json.WriteString("ref", doc.Ref);
-                SearchJson.WriteResultFields(json, doc);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }));
         int vectorChunk = Math.Max(1, options.VectorChunkDocuments);
-        int vectorChunks = small ? 0 : (n + vectorChunk - 1) / vectorChunk;
-        Parallel.For(0, vectorChunks, c => writer.Json($"{Folder}v/{c.ToString(CultureInfo.InvariantCulture)}.json", json =>
+        // The term files need the postings, grouped by term in one pass over every score (not parallel); the document,
+        // vector, facet and term-list files do not, so they are written beside them.
+        SiteRenderer.Unwrapped(() => Parallel.Invoke(() =>
         {
-            // Per document, per field: the number of terms, then (term index gap, score in thousandths) for each.
-            var sb = new StringBuilder();
-            json.WriteStartArray();
-            for (int d = c * vectorChunk; d < Math.Min(n, (c + 1) * vectorChunk); d++)
-            {
-                sb.Clear();
-                for (int f = 0; f < fieldCount; f++)
-                {
-                    int[] termIndexes = index.TermIndexes[d * fieldCount + f], scores = index.Thousandths[d * fieldCount + f];
-                    Vlq.Append(sb, termIndexes.Length);
-                    int previous = 0;
-                    for (int j = 0; j < termIndexes.Length; j++)
-                    {
-                        Vlq.Append(sb, termIndexes[j] - previous);
-                        previous = termIndexes[j];
-                        Vlq.Append(sb, scores[j]);
-                    }
-                }
-                json.WriteStringValue(sb.ToString());
-            }
-            json.WriteEndArray();
-        }));
+            var postings = ShardPostings.From(index, n);
 
-        writer.Json(Folder + "facets.json", json => ShardFacetFiles.WriteTable(json, documents));
-        writer.Json(Folder + "terms.json", json =>
+            // Term entries, in lunr's term order, each with its tier-A postings; the commoner terms' other files.
+            var entries = new string[terms.Length];
+            Parallel.For(0, terms.Length, () => new StringBuilder(), (i, _, sb) =>
+            {
+                var term = terms[i];
+                var tier = TierSplit.Of(postings, term.Index, small ? int.MaxValue : options.TierSize, options.BandGrowth);
+                sb.Clear();
+                entries[i] = Entry(sb, term, postings, tier, fieldCount);
+                if (tier.Complete) return sb;
+                Interlocked.Increment(ref incomplete);
+                string name = term.Index.ToString(CultureInfo.InvariantCulture);
+                writer.Json($"{Folder}s/{name}.json", json => json.WriteStringValue(SetString(postings, term.Index, n)));
+                for (int band = 1; band < tier.Levels.Count; band++)
+                {
+                    sb.Clear();
+                    int previous = 0;
+                    foreach (int e in tier.Levels[band]) AppendPosting(sb, postings, e, ref previous, fieldCount);
+                    var text = sb.ToString();
+                    writer.Json($"{Folder}p/{name}-{band.ToString(CultureInfo.InvariantCulture)}.json", json => json.WriteStringValue(text));
+                }
+                return sb;
+            }, _ => { });
+
+            // Term shards: runs of whole terms, cut at about ShardChars characters.
+            int shardStart = 0, shardChars = 0;
+            void CloseShard(int end)
+            {
+                writer.Raw($"{Folder}t/{firstTerms.Count.ToString(CultureInfo.InvariantCulture)}.json",
+                    "[" + string.Join(",", entries[shardStart..end]) + "]\n");
+                firstTerms.Add(Safe(terms[shardStart].Term));
+                shardStart = end;
+                shardChars = 0;
+            }
+            for (int i = 0; i < entries.Length; i++)
+            {
+                if (i > shardStart && shardChars + entries[i].Length > options.ShardChars) CloseShard(i);
+                shardChars += entries[i].Length + 1;
+            }
+            if (entries.Length > shardStart) CloseShard(entries.Length);
+            if (firstTerms.Count == 0)
+            {
+                writer.Raw(Folder + "t/0.json", "[]\n");
+                firstTerms.Add("");
+            }
+        }, () =>
         {
-            json.WriteStartArray();
-            foreach (var term in terms) json.WriteStringValue(Safe(term.Term));
-            json.WriteEndArray();
-        });
+            // Document files (what a result shows) and vector files (each document's lunr field vectors).
+            Parallel.For(0, chunks, c => writer.Json($"{Folder}d/{c.ToString(CultureInfo.InvariantCulture)}.json", json =>
+            {
+                json.WriteStartArray();
+                for (int d = c * chunkSize; d < Math.Min(n, (c + 1) * chunkSize); d++)
+                {
+                    var doc = documents[d];
+                    json.WriteStartObject();
+                    json.WriteString("ref", doc.Ref);
+                    SearchJson.WriteResultFields(json, doc);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }));
+            int vectorChunks = small ? 0 : (n + vectorChunk - 1) / vectorChunk;
+            Parallel.For(0, vectorChunks, c => writer.Json($"{Folder}v/{c.ToString(CultureInfo.InvariantCulture)}.json", json =>
+            {
+                // Per document, per field: the number of terms, then (term index gap, score in thousandths) for each.
+                var sb = new StringBuilder();
+                json.WriteStartArray();
+                for (int d = c * vectorChunk; d < Math.Min(n, (c + 1) * vectorChunk); d++)
+                {
+                    sb.Clear();
+                    for (int f = 0; f < fieldCount; f++)
+                    {
+                        int[] termIndexes = index.TermIndexes[d * fieldCount + f], scores = index.Thousandths[d * fieldCount + f];
+                        Vlq.Append(sb, termIndexes.Length);
+                        int previous = 0;
+                        for (int j = 0; j < termIndexes.Length; j++)
+                        {
+                            Vlq.Append(sb, termIndexes[j] - previous);
+                            previous = termIndexes[j];
+                            Vlq.Append(sb, scores[j]);
+                        }
+                    }
+                    json.WriteStringValue(sb.ToString());
+                }
+                json.WriteEndArray();
+            }));
+
+            writer.Json(Folder + "facets.json", json => ShardFacetFiles.WriteTable(json, documents));
+            writer.Json(Folder + "terms.json", json =>
+            {
+                json.WriteStartArray();
+                foreach (var term in terms) json.WriteStringValue(Safe(term.Term));
+                json.WriteEndArray();
+            });
+        }));
         writer.Json(ManifestPath, json =>
         {
             json.WriteStartObject();
