@@ -62,10 +62,47 @@ public static class PlainText
     /// <summary>The builder's text as <see cref="string.Trim()"/> would give it, copied once.</summary>
     internal static string Trimmed(StringBuilder sb)
     {
+        var (start, end) = TrimBounds(sb);
+        return sb.ToString(start, end - start);
+    }
+
+    /// <summary>As <see cref="Trimmed"/>, as UTF-8, encoded straight from the builder's chunks (no string between).</summary>
+    internal static byte[] TrimmedUtf8(StringBuilder sb)
+    {
+        var (start, end) = TrimBounds(sb);
+        // Into a scratch buffer of the most it can take (3 bytes a UTF-16 unit), then copied at its size: an encoder
+        // carries a surrogate pair across two chunks when encoding, but not when only counting.
+        var scratch = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, 3 * (end - start)));
+        var encoder = Utf8.GetEncoder();
+        int at = 0;
+        foreach (var chunk in Slices(sb, start, end)) at += encoder.GetBytes(chunk.Span, scratch.AsSpan(at), flush: false);
+        at += encoder.GetBytes([], scratch.AsSpan(at), flush: true);
+        var bytes = scratch.AsSpan(0, at).ToArray();
+        System.Buffers.ArrayPool<byte>.Shared.Return(scratch);
+        return bytes;
+    }
+
+    static readonly UTF8Encoding Utf8 = new(false);
+
+    static (int Start, int End) TrimBounds(StringBuilder sb)
+    {
         int start = 0, end = sb.Length;
         while (start < end && char.IsWhiteSpace(sb[start])) start++;
         while (end > start && char.IsWhiteSpace(sb[end - 1])) end--;
-        return sb.ToString(start, end - start);
+        return (start, end);
+    }
+
+    /// <summary>The builder's characters from <paramref name="start"/> to <paramref name="end"/>, chunk by chunk.</summary>
+    static IEnumerable<ReadOnlyMemory<char>> Slices(StringBuilder sb, int start, int end)
+    {
+        int offset = 0;
+        foreach (var chunk in sb.GetChunks())
+        {
+            int from = Math.Max(start, offset), to = Math.Min(end, offset + chunk.Length);
+            if (from < to) yield return chunk.Slice(from - offset, to - from);
+            offset += chunk.Length;
+            if (offset >= end) yield break;
+        }
     }
 
     static void Children(ContainerBlock container, List<string> paragraphs, string prefix)

@@ -76,18 +76,19 @@ public sealed class PublicMarkdown(string text)
 
     public bool IsEmpty { get; } = string.IsNullOrWhiteSpace(text);
 
-    internal void SetRendering(string html, string inlineHtml, string plain)
+    /// <summary>Keeps a rendering: HTML and inline HTML as UTF-8 (the same array when they are the same), plain text.</summary>
+    internal void SetRendering(byte[] html, byte[] inlineHtml, string plain)
     {
-        _html = Utf8.GetBytes(html);
+        _html = html;
         _plain = Utf8.GetBytes(plain);
         _inlineInParagraph = false;
         _inline = null;
-        if (inlineHtml == html) return;
-        if (html.Length == inlineHtml.Length + 7 && html.StartsWith("<p>", StringComparison.Ordinal) &&
-            html.EndsWith("</p>", StringComparison.Ordinal) && html.AsSpan(3, inlineHtml.Length).SequenceEqual(inlineHtml))
+        if (inlineHtml == html || inlineHtml.AsSpan().SequenceEqual(html)) return;
+        if (html.Length == inlineHtml.Length + 7 && html.AsSpan().StartsWith("<p>"u8) && html.AsSpan().EndsWith("</p>"u8) &&
+            html.AsSpan(3, inlineHtml.Length).SequenceEqual(inlineHtml))
             _inlineInParagraph = true;
         else
-            _inline = Utf8.GetBytes(inlineHtml);
+            _inline = inlineHtml;
     }
 
     internal void ReleaseText() => _text = null;

@@ -14,7 +14,7 @@ namespace Quorum.Redact;
 public static class PublicMarkdownParser
 {
     /// <summary>What is kept of one parsed piece (a full build keeps only its decisions and mentions, the rest is in the piece).</summary>
-    internal sealed record Rendering(string Html, string InlineHtml, string Plain, string[] MentionedMembers, DecisionRendering[] Decisions);
+    internal sealed record Rendering(byte[] Html, byte[] InlineHtml, string Plain, string[] MentionedMembers, DecisionRendering[] Decisions);
 
     internal sealed record DecisionRendering(string Html, string Plain, string[] MentionedMembers);
 
@@ -84,8 +84,8 @@ public static class PublicMarkdownParser
             block.SetData(DecisionExtension.AnchorKey, PublicDecision.AnchorFor(item.Number, i + 1));
             return new DecisionRendering(MarkdownHtml.Children(block), PlainText.Of(block), MentionedMembers(links.Where(l => IsWithin(l, block))));
         }).ToArray();
-        var html = MarkdownHtml.Block(document);
-        return new Rendering(html, MarkdownHtml.IsOneParagraph(document) ? MarkdownHtml.Inline(document) : html,
+        var html = MarkdownHtml.BlockUtf8(document);
+        return new Rendering(html, MarkdownHtml.IsOneParagraph(document) ? MarkdownHtml.InlineUtf8(document) : html,
             PlainText.Of(document), item is null ? [] : MentionedMembers(links), decisions);
     }
 

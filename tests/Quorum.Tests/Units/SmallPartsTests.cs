@@ -1,3 +1,4 @@
+using CsCheck;
 using Quorum.Diagnostics;
 using Quorum.Load;
 using Quorum.Resolve;
@@ -66,6 +67,22 @@ public class SmallPartsTests
         File.WriteAllBytes(file, [.. e.GetPreamble(), .. e.GetBytes("---\ntitle: Zoë Ó Briain\n---\n")]);
         Assert.Equal("---\ntitle: Zoë Ó Briain\n---\n", SourceFile.Read(file, "x.md", "x.md").Text);
         Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void Html_is_trimmed_and_encoded_as_utf8_straight_from_its_builder_chunks()
+    {
+        // Appended in small pieces, a builder holds many chunks, and a pair of surrogates can straddle two of them.
+        var piece = Gen.OneOf(" ", "\n", "a", "é", "😀", "<p>", "\u00A0", "Zoë Ó Briain").Array[0, 400];
+        piece.Sample(pieces =>
+        {
+            var sb = new System.Text.StringBuilder(16);
+            foreach (var p in pieces)
+                foreach (var c in p) sb.Append(c);
+            var expected = System.Text.Encoding.UTF8.GetBytes(sb.ToString().Trim());
+            Assert.Equal(expected, Quorum.Public.PlainText.TrimmedUtf8(sb));
+            Assert.Equal(sb.ToString().Trim(), Quorum.Public.PlainText.Trimmed(sb));
+        });
     }
 
     [Fact]
