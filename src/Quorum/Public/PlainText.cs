@@ -18,11 +18,30 @@ public static class PlainText
     public static string Of(PublicMarkdown? markdown) => markdown?.Plain ?? "";
 
     /// <summary>Paragraphs separated by a blank line; list items start with "- ".</summary>
-    public static string Of(ContainerBlock container)
+    public static string Of(ContainerBlock container) => string.Join("\n\n", Paragraphs(container));
+
+    /// <summary>As <see cref="Of(ContainerBlock)"/>, as UTF-8 (how the archive keeps it), without the joined string.</summary>
+    internal static byte[] Utf8Of(ContainerBlock container)
+    {
+        var paragraphs = Paragraphs(container);
+        int count = Math.Max(0, 2 * (paragraphs.Count - 1));
+        foreach (var p in paragraphs) count += Utf8.GetByteCount(p);
+        var bytes = new byte[count];
+        int at = 0;
+        for (int i = 0; i < paragraphs.Count; i++)
+        {
+            if (i > 0) { bytes[at++] = (byte)'\n'; bytes[at++] = (byte)'\n'; }
+            at += Utf8.GetBytes(paragraphs[i], bytes.AsSpan(at));
+        }
+        return bytes;
+    }
+
+    static List<string> Paragraphs(ContainerBlock container)
     {
         var paragraphs = new List<string>();
         Children(container, paragraphs, "");
-        return string.Join("\n\n", paragraphs.Where(p => p.Length > 0));
+        paragraphs.RemoveAll(p => p.Length == 0);
+        return paragraphs;
     }
 
     /// <summary>All whitespace runs made single spaces, cut at a word boundary to at most <paramref name="max"/> characters with an ellipsis.</summary>

@@ -76,11 +76,11 @@ public sealed class PublicMarkdown(string text)
 
     public bool IsEmpty { get; } = string.IsNullOrWhiteSpace(text);
 
-    /// <summary>Keeps a rendering: HTML and inline HTML as UTF-8 (the same array when they are the same), plain text.</summary>
-    internal void SetRendering(byte[] html, byte[] inlineHtml, string plain)
+    /// <summary>Keeps a rendering, all UTF-8: HTML and inline HTML (the same array when they are the same), plain text.</summary>
+    internal void SetRendering(byte[] html, byte[] inlineHtml, byte[] plain)
     {
         _html = html;
-        _plain = Utf8.GetBytes(plain);
+        _plain = plain;
         _inlineInParagraph = false;
         _inline = null;
         if (inlineHtml == html || inlineHtml.AsSpan().SequenceEqual(html)) return;

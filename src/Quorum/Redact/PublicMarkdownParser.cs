@@ -14,7 +14,7 @@ namespace Quorum.Redact;
 public static class PublicMarkdownParser
 {
     /// <summary>What is kept of one parsed piece (a full build keeps only its decisions and mentions, the rest is in the piece).</summary>
-    internal sealed record Rendering(byte[] Html, byte[] InlineHtml, string Plain, string[] MentionedMembers, DecisionRendering[] Decisions);
+    internal sealed record Rendering(byte[] Html, byte[] InlineHtml, byte[] Plain, string[] MentionedMembers, DecisionRendering[] Decisions);
 
     internal sealed record DecisionRendering(string Html, string Plain, string[] MentionedMembers);
 
@@ -86,7 +86,7 @@ public static class PublicMarkdownParser
         }).ToArray();
         var html = MarkdownHtml.BlockUtf8(document);
         return new Rendering(html, MarkdownHtml.IsOneParagraph(document) ? MarkdownHtml.InlineUtf8(document) : html,
-            PlainText.Of(document), item is null ? [] : MentionedMembers(links), decisions);
+            PlainText.Utf8Of(document), item is null ? [] : MentionedMembers(links), decisions);
     }
 
     static string[] MentionedMembers(IEnumerable<CrossLinkInline> links) =>

@@ -85,6 +85,17 @@ public class SmallPartsTests
         });
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("One paragraph, Zoë's 😀.")]
+    [InlineData("First.\n\n- a list\n- of two\n\n| a | b |\n|---|---|\n| c | d |\n\nLast, with a [link](https://example.org).")]
+    [InlineData("::: exempt \"FOIA s.42\"\nSecret.\n:::\n\nAfter.")]
+    public void Plain_text_as_utf8_is_the_plain_text_encoded(string markdown)
+    {
+        var document = Markdig.Markdown.Parse(markdown, MarkdownPipelines.Render(Quorum.Markdown.CrossLinks.CrossLinkMatcher.Empty));
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(Quorum.Public.PlainText.Of(document)), Quorum.Public.PlainText.Utf8Of(document));
+    }
+
     [Fact]
     public void Times_are_accepted_quoted_or_not_and_bad_ones_are_reported()
     {
