@@ -115,19 +115,36 @@ public sealed class AtomFeedWriter
             .Append(m.BodyName).Append(" meeting of ").Append(ThemeHelpers.LongDate(m.Date));
         if (m.Venue is not null) sb.Append(", ").Append(m.Venue);
         sb.Append(". ");
-        return PlainText.OneLine(sb.ToString()) + " " + PlainText.Excerpt(MeetingText(m), SummaryLength);
+        return PlainText.OneLine(sb.ToString()) + " " + PlainText.Excerpt(MeetingText(m, SummaryLength), SummaryLength);
     }
 
-    /// <summary>The public text of a meeting in reading order: preamble, then each item's number, title and text (or its notice).</summary>
-    internal static string MeetingText(PublicMeeting m)
+    /// <summary>
+    /// The public text of a meeting in reading order (preamble, then each item's number, title and text, or its
+    /// notice), as far as an excerpt of <paramref name="excerpt"/> characters needs: once its first
+    /// <paramref name="excerpt"/> + 1 characters on one line are there, more text cannot change the excerpt (a feed
+    /// entry's summary once decoded and joined every item of the meeting to keep 400 characters).
+    /// </summary>
+    internal static string MeetingText(PublicMeeting m, int excerpt)
     {
-        var parts = new List<string> { PlainText.Of(m.Preamble) };
+        var text = new StringBuilder();
+        foreach (var part in MeetingParts(m))
+        {
+            if (part.Length == 0) continue;
+            if (text.Length > 0) text.Append("\n\n");
+            text.Append(part);
+            if (PlainText.OneLine(text.ToString()).Length > excerpt) break;
+        }
+        return text.ToString();
+    }
+
+    static IEnumerable<string> MeetingParts(PublicMeeting m)
+    {
+        yield return PlainText.Of(m.Preamble);
         foreach (var item in m.AllItems)
         {
-            parts.Add($"{item.Number}{(item.Parent is null ? "." : "")} {item.Title}.");
-            parts.Add(item.Exemption is { } e ? e.Notice : PlainText.Of(item.Content));
+            yield return $"{item.Number}{(item.Parent is null ? "." : "")} {item.Title}.";
+            yield return item.Exemption is { } e ? e.Notice : PlainText.Of(item.Content);
         }
-        return string.Join("\n\n", parts.Where(p => p.Length > 0));
     }
 
     static SyndicationItem DecisionEntry(PublicSite site, SiteUrls urls, PublicDecision d)
