@@ -142,6 +142,15 @@ public sealed record RawMarkdown
     /// <summary>How many characters lines [from, to) take with a newline after each: for sizing what they are copied into.</summary>
     public int Length(int from, int to) => _starts[to] - _starts[from];
 
+    /// <summary>Lines [from, to) with a newline after each, copied once.</summary>
+    public string Text(int from, int to) => from >= to ? "" : string.Create(Length(from, to), (Source, Start: _starts[from]), static (chars, s) =>
+    {
+        // An unterminated last line gets its newline here; every other character is the source's.
+        var copied = Math.Min(chars.Length, s.Source.Length - s.Start);
+        s.Source.AsSpan(s.Start, copied).CopyTo(chars);
+        if (copied < chars.Length) chars[copied] = '\n';
+    });
+
     /// <summary>
     /// Lets the lines go: a full build's redactor calls it once a meeting's public text is cut from them, so that the
     /// raw input (about 400 MB at 5,000 meetings) is not held beside the public archive it becomes.

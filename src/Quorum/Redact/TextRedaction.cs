@@ -18,6 +18,7 @@ public static class TextRedaction
             .Where(b => b.OpeningLine >= range.StartLine && b.OpeningLine < end)
             .OrderBy(b => b.OpeningLine)
             .ToList();
+        if (blocks.Count == 0) return markdown.Text(range.StartLine, end); // most text withholds nothing
         // Lapsed exemptions lose only their fence lines; their text stays.
         var dropped = new HashSet<int>();
         foreach (var b in blocks.Where(b => !b.Exemption.AppliesOn(buildDate)))

@@ -14,6 +14,23 @@ public class TextRedactionTests
         return TextRedaction.PublicText(md, md.All, Today);
     }
 
+    [Theory]
+    [InlineData("", "\n")]                   // one empty line
+    [InlineData("A\nB\n", "A\nB\n")]
+    [InlineData("A\n\nB", "A\n\nB\n")]   // an unterminated last line ends with a newline like the rest
+    [InlineData("\n\n", "\n\n")]
+    public void Text_that_withholds_nothing_is_its_lines_each_with_a_newline(string body, string expected) =>
+        Assert.Equal(expected, Redact(body));
+
+    [Fact]
+    public void A_range_of_text_that_withholds_nothing_is_just_its_lines()
+    {
+        var md = MarkdownStructure.Parse("zero\none\ntwo\nthree", 1, "t.md", new DiagnosticBag()).Markdown;
+        Assert.Equal("one\ntwo\n", TextRedaction.PublicText(md, new RawRange(1, 3), Today));
+        Assert.Equal("two\nthree\n", TextRedaction.PublicText(md, new RawRange(2, 9), Today));
+        Assert.Equal("", TextRedaction.PublicText(md, new RawRange(3, 3), Today));
+    }
+
     [Fact]
     public void A_block_in_force_becomes_an_empty_block_with_its_ground() =>
         Assert.Equal("A\n:::exempt G\n:::\nB\n", Redact("A\n:::exempt G\nsecret\n:::\nB\n"));
