@@ -63,11 +63,17 @@ public sealed class PublicMarkdown(string text)
     public string Text => _text ?? throw new InvalidOperationException("This Markdown's source was released once it was rendered.");
 
     /// <summary>The HTML of the whole text.</summary>
-    public string Html => Utf8.GetString(HtmlBytes);
+    public string Html => Utf8.GetString(HtmlUtf8);
 
     /// <summary>As <see cref="Html"/>, without the &lt;p&gt; when the text is one paragraph (an action's text, an update's note).</summary>
-    public string InlineHtml =>
-        _inline is not null ? Utf8.GetString(_inline) : _inlineInParagraph ? Utf8.GetString(HtmlBytes, 3, HtmlBytes.Length - 7) : Html;
+    public string InlineHtml => Utf8.GetString(InlineHtmlUtf8);
+
+    /// <summary><see cref="Html"/> as kept: a page copies it into its own UTF-8 as it is.</summary>
+    internal ReadOnlySpan<byte> HtmlUtf8 => HtmlBytes;
+
+    /// <summary><see cref="InlineHtml"/> as kept.</summary>
+    internal ReadOnlySpan<byte> InlineHtmlUtf8 =>
+        _inline is not null ? _inline : _inlineInParagraph ? HtmlBytes.AsSpan(3, HtmlBytes.Length - 7) : HtmlBytes;
 
     byte[] HtmlBytes => _html ?? throw new InvalidOperationException("This Markdown's HTML was released once the pages were written.");
 

@@ -17,9 +17,9 @@ sealed class PageBuffer
     readonly MemoryStream _bytes = new();
 
     public StringWriter Body { get; } = new();
-    public StreamWriter Html { get; }
+    public PageWriter Html { get; }
 
-    public PageBuffer() => Html = new StreamWriter(_bytes, new UTF8Encoding(false), 16 << 10);
+    public PageBuffer() => Html = new PageWriter(_bytes);
 
     public ReadOnlySpan<byte> Bytes => _bytes.GetBuffer().AsSpan(0, (int)_bytes.Length);
 
@@ -37,5 +37,19 @@ sealed class PageBuffer
         _bytes.SetLength(0);
         Body.GetStringBuilder().Clear();
         t_buffer = this;
+    }
+}
+
+/// <summary>
+/// A page's writer: text encoded to UTF-8 as any writer would, and HTML the archive already keeps as UTF-8 (rendered
+/// Markdown) copied in as it is, not decoded into a string for the writer to encode again (that round trip was a
+/// fifth of rendering the pages). The theme's helpers find it behind Handlebars.Net's writer (<see cref="ThemeHelpers"/>).
+/// </summary>
+sealed class PageWriter(Stream bytes) : StreamWriter(bytes, new UTF8Encoding(false), 16 << 10)
+{
+    public void WriteUtf8(ReadOnlySpan<byte> utf8)
+    {
+        Flush(); // the text before it, in order
+        BaseStream.Write(utf8);
     }
 }

@@ -198,12 +198,45 @@ static class ThemeHelpers
         hb.RegisterHelper("statusName", (context, args) => args[0] is ActionStatus s ? (s == ActionStatus.Open ? "Open" : "Closed") : "");
         hb.RegisterHelper("groupName", (context, args) => args[0] is AttendanceGroup g ? GroupName(g) : "");
         hb.RegisterHelper("editUrl", (context, args) => site.EditUrl is null || args[0] is not string p || p.Length == 0 ? "" : site.EditUrl + p);
-        hb.RegisterHelper("markdown", (writer, context, args) => writer.WriteSafeString((args[0] as PublicMarkdown)?.Html ?? ""));
-        hb.RegisterHelper("inline", (writer, context, args) => writer.WriteSafeString((args[0] as PublicMarkdown)?.InlineHtml ?? ""));
+        hb.RegisterHelper("markdown", (writer, context, args) => WriteHtml(writer, args[0] as PublicMarkdown, inline: false));
+        hb.RegisterHelper("inline", (writer, context, args) => WriteHtml(writer, args[0] as PublicMarkdown, inline: true));
         hb.RegisterHelper("decision", (writer, context, args) => writer.WriteSafeString((args[0] as PublicDecision)?.Html ?? ""));
     }
 
     public static string LongDate(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>Rendered Markdown, unescaped: copied as UTF-8 into a page's own writer, else written as a string.</summary>
+    static void WriteHtml(in EncodedTextWriter writer, PublicMarkdown? markdown, bool inline)
+    {
+        if (markdown is null) return;
+        if (Underlying(writer) is PageWriter page)
+            page.WriteUtf8(inline ? markdown.InlineHtmlUtf8 : markdown.HtmlUtf8);
+        else
+            writer.WriteSafeString(inline ? markdown.InlineHtml : markdown.Html);
+    }
+
+    /// <summary>
+    /// The writer a Handlebars.Net writer writes to (a field it keeps to itself, in 2.4.3), or null if a later version
+    /// moves it: helpers then write strings, as before (<c>PageWriterTests</c> would notice).
+    /// </summary>
+    internal static TextWriter? Underlying(in EncodedTextWriter writer)
+    {
+        if (!s_canReachUnderlying) return null;
+        try
+        {
+            return UnderlyingWriter(ref System.Runtime.CompilerServices.Unsafe.AsRef(in writer));
+        }
+        catch (MissingFieldException)
+        {
+            s_canReachUnderlying = false;
+            return null;
+        }
+    }
+
+    static bool s_canReachUnderlying = true;
+
+    [System.Runtime.CompilerServices.UnsafeAccessor(System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "UnderlyingWriter")]
+    static extern ref TextWriter UnderlyingWriter(ref EncodedTextWriter writer);
 
     public static string GroupName(AttendanceGroup g) => g switch
     {
