@@ -24,18 +24,23 @@ public static class SearchDocuments
     /// </summary>
     public static IEnumerable<SearchDocument> Enumerate(PublicArchive archive)
     {
-        var urls = new SiteUrls(archive.Site.BasePath);
         // A ref is a URL: two documents at one URL would be one result. Anchors are unique by construction (checked
         // item numbers, numbered decisions), so this only guards the index against counting a ref twice.
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var d in All(archive, urls))
+        foreach (var d in Part(archive, 0, archive.Meetings.Count, rest: true))
             if (seen.Add(d.Ref)) yield return d;
     }
 
-    static IEnumerable<SearchDocument> All(PublicArchive archive, SiteUrls urls)
+    /// <summary>
+    /// Part of <see cref="Enumerate"/>, refs not made distinct: the documents of meetings [<paramref name="from"/>,
+    /// <paramref name="to"/>), then, with <paramref name="rest"/>, the members' and pages'.
+    /// </summary>
+    internal static IEnumerable<SearchDocument> Part(PublicArchive archive, int from, int to, bool rest)
     {
-        foreach (var meeting in archive.Meetings)
+        var urls = new SiteUrls(archive.Site.BasePath);
+        for (int i = from; i < to; i++)
         {
+            var meeting = archive.Meetings[i];
             yield return Meeting(meeting, urls);
             foreach (var item in meeting.AllItems)
             {
@@ -46,6 +51,7 @@ public static class SearchDocuments
             foreach (var action in meeting.ActionsRaised)
                 yield return Action(action, urls);
         }
+        if (!rest) yield break;
         foreach (var member in archive.Members)
             yield return Member(member, urls);
         foreach (var page in archive.Pages.OrderBy(p => p.Slug, StringComparer.Ordinal))

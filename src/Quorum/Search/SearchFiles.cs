@@ -43,6 +43,12 @@ public static class SearchFiles
         bool lunrFiles = archive.Meetings.Count <= LunrIndexMaxMeetings;
         // Each document's words go into the index as it is made; the files need only what a result shows, so a
         // document's text (the bulk of it: about 250 MB at 5,000 meetings) is dropped at once.
+        return !lunrFiles && ReadInTwo(archive) is { } read ? read : ReadInOne(archive, lunrFiles);
+    }
+
+    /// <summary>The reading in one pass, in document order (with <paramref name="lunrFiles"/>, for the single-file index too).</summary>
+    internal static Reading ReadInOne(PublicArchive archive, bool lunrFiles)
+    {
         var builder = SearchIndex.Builder(withPostingRefs: lunrFiles);
         var documents = new List<SearchDocument>();
         foreach (var d in SearchDocuments.Enumerate(archive))
@@ -51,6 +57,56 @@ public static class SearchFiles
             documents.Add(d with { Text = "" });
         }
         return new Reading(builder, documents, lunrFiles);
+    }
+
+    /// <summary>
+    /// The same reading in two halves side by side: the first half of the meetings counted into the index here, the
+    /// rest on a thread of its own with a counter of its own, whose terms are then numbered after the first half's
+    /// (<see cref="LunrTermCounter.Adopt"/>), as reading them in order would have. A build reads beside the feeds,
+    /// which finish first (1,000 meetings: 0.7 s against 1.4 s; 5,000: 3.5 s against 7.6 s), and the second half
+    /// takes the core they leave. Null if a ref repeats, which only the one-pass reading skips exactly.
+    /// </summary>
+    internal static Reading? ReadInTwo(PublicArchive archive)
+    {
+        int half = archive.Meetings.Count / 2;
+        var builder = SearchIndex.Builder(withPostingRefs: false);
+        var later = Task.Factory.StartNew(() =>
+        {
+            var counter = new LunrTermCounter();
+            var read = new List<(SearchDocument Result, double Boost, LunrIndexBuilder.FieldTerms[] Fields)>();
+            foreach (var d in SearchDocuments.Part(archive, half, archive.Meetings.Count, rest: true))
+            {
+                var words = SearchIndex.ToLunr(d);
+                read.Add((d with { Text = "" }, words.Boost, builder.Count(words, counter)));
+            }
+            return (counter, read);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default); // never waits for a pool thread
+        var documents = new List<SearchDocument>();
+        var refs = new HashSet<string>(StringComparer.Ordinal);
+        bool repeated = false;
+        try
+        {
+            foreach (var d in SearchDocuments.Part(archive, 0, half, rest: false))
+            {
+                if (!refs.Add(d.Ref)) { repeated = true; break; }
+                builder.Add(SearchIndex.ToLunr(d));
+                documents.Add(d with { Text = "" });
+            }
+        }
+        catch
+        {
+            try { later.Wait(); } catch (AggregateException) { } // the other half ends first; this failure is the first
+            throw;
+        }
+        var (rest, restRead) = later.GetAwaiter().GetResult(); // its failure, as itself
+        if (repeated || restRead.Any(r => !refs.Add(r.Result.Ref))) return null;
+        var renumber = builder.Counter.Adopt(rest);
+        foreach (var (result, boost, fields) in restRead)
+        {
+            builder.AddCounted(result.Ref, boost, fields, renumber);
+            documents.Add(result);
+        }
+        return new Reading(builder, documents, lunrFiles: false);
     }
 
     /// <summary>The documents read and their words counted (<see cref="Read"/>); written once.</summary>

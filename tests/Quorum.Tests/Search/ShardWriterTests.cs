@@ -197,6 +197,21 @@ public class ShardWriterTests(ShardCorpusFixture corpus, SiteSearchFixture demo)
     }
 
     [Fact]
+    public void Reading_in_two_halves_side_by_side_gives_the_shards_reading_in_one_pass_does()
+    {
+        // A large site reads its second half of the meetings on a thread of its own and numbers that half's terms
+        // after the first's (SearchFiles.ReadInTwo): the index must be the one a single pass makes, byte for byte.
+        var inOne = new MemoryOutput();
+        var inTwo = new MemoryOutput();
+        SearchFiles.ReadInOne(corpus.Archive, lunrFiles: false).Write(inOne, ShardCorpusFixture.Tiny);
+        SearchFiles.ReadInTwo(corpus.Archive)!.Write(inTwo, ShardCorpusFixture.Tiny);
+        Assert.Equal(inOne.Files.Keys.Order(StringComparer.Ordinal), inTwo.Files.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(inOne.Files.Keys, f => f.StartsWith(ShardWriter.Folder + "v/", StringComparison.Ordinal));
+        foreach (var (path, bytes) in inOne.Files)
+            Assert.True(bytes.AsSpan().SequenceEqual(inTwo.Files[path]), $"{path} differs");
+    }
+
+    [Fact]
     public void The_search_page_names_the_shards_and_not_the_single_file_index()
     {
         var page = demo.Output.Text("search/index.html");

@@ -111,6 +111,48 @@ public sealed class LunrIndexBuilder
         }
     }
 
+    /// <summary>A document's fields counted by another counter, in its numbering: for <see cref="AddCounted"/>.</summary>
+    internal FieldTerms[] Count(LunrDocument doc, LunrTermCounter counter)
+    {
+        var terms = new FieldTerms[_fields.Length];
+        for (int f = 0; f < _fields.Length; f++)
+        {
+            doc.Fields.TryGetValue(_fields[f], out string? text);
+            var (termIds, counts, length) = counter.Count(text);
+            terms[f] = new FieldTerms(termIds, counts, length);
+        }
+        return terms;
+    }
+
+    /// <summary>The counter this builder numbers terms with, for <see cref="LunrTermCounter.Adopt"/>.</summary>
+    internal LunrTermCounter Counter => _counter;
+
+    /// <summary>
+    /// Adds a document another counter counted (<see cref="Count"/>), its term numbers renumbered by
+    /// <paramref name="map"/> (<see cref="LunrTermCounter.Adopt"/>): the same as <see cref="Add"/> had this builder
+    /// counted it. Only for a builder that keeps no posting lists, and a ref not added before.
+    /// </summary>
+    internal void AddCounted(string docRef, double boost, FieldTerms[] fields, int[] map)
+    {
+        if (_keepPostings)
+            throw new InvalidOperationException("a builder that keeps posting lists counts its documents itself");
+        if (_built)
+            throw new InvalidOperationException("this builder has built its index");
+        if (!_slotByRef.TryAdd(docRef, _refs.Count))
+            throw new InvalidOperationException($"the ref '{docRef}' was added twice to a builder that keeps no posting lists");
+        _refs.Add(docRef);
+        _docBoosts.Add(OrOne(boost));
+        _documentCount++;
+        foreach (var field in fields)
+        {
+            var termIds = field.TermIds;
+            for (int i = 0; i < termIds.Length; i++)
+                termIds[i] = map[termIds[i]];
+            Array.Sort(termIds, field.Counts); // ascending again: lunr's vector order (a field's terms are distinct)
+            _fieldTerms.Add(field);
+        }
+    }
+
     private FieldTerms CountTerms(string? text, int field, int slot)
     {
         var (termIds, counts, length) = _counter.Count(text);
@@ -374,7 +416,7 @@ public sealed class LunrIndexBuilder
     }
 
     /// <summary>One field of one document: its distinct term ids (ascending), their frequencies, and its token count.</summary>
-    private readonly record struct FieldTerms(int[] TermIds, int[] Counts, int Length);
+    internal readonly record struct FieldTerms(int[] TermIds, int[] Counts, int Length);
 
     private sealed class IntList
     {

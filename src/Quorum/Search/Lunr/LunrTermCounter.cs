@@ -38,6 +38,19 @@ internal sealed class LunrTermCounter
         return termId;
     }
 
+    /// <summary>
+    /// Numbers another counter's terms as this one would have, had it counted that counter's text after its own: a
+    /// term it knows keeps its number, a new one is numbered after the rest, in the order the other saw them first
+    /// (lunr's order for text read in two parts). Returns each of the other's numbers' number here.
+    /// </summary>
+    public int[] Adopt(LunrTermCounter other)
+    {
+        var map = new int[other._terms.Count];
+        for (int i = 0; i < map.Length; i++)
+            map[i] = IdOf(other._terms[i]);
+        return map;
+    }
+
     /// <summary>One field's distinct term ids (ascending), how often each occurs, and its token count (stop words aside).</summary>
     public (int[] TermIds, int[] Counts, int Length) Count(string? text)
     {
