@@ -5,8 +5,9 @@ namespace Quorum.Render;
 /// <summary>
 /// Where one page is rendered: straight into UTF-8 bytes, the layout's head, the page's template, the layout's tail
 /// (<see cref="Theme.RenderPage"/>); <see cref="Body"/> holds the body as text only for a layout that cannot be cut
-/// there (it then takes the body as a string: Handlebars.Net writes a StringBuilder one character at a time). Reused by each rendering thread, so a build of thousands of pages does not allocate, grow and copy page-sized
-/// buffers thousands of times (that copying and the garbage it made were a tenth of the build).
+/// there (it then takes the body as a string: Handlebars.Net writes a StringBuilder one character at a time). Reused
+/// by each rendering thread, so a build of thousands of pages does not allocate, grow and copy page-sized buffers
+/// thousands of times (that copying and the garbage it made were a tenth of the build).
 /// </summary>
 sealed class PageBuffer
 {

@@ -69,9 +69,9 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
         if (releaseHtml) archive.ReleaseHtml();
         CopyAssets(output);
         Quorum.Search.SearchFiles.Reading? search = null;
-        Unwrapped(() => Parallel.Invoke(
+        SideBySide.Run(
             () => timings.TimePart("render", "search", () => search = Quorum.Search.SearchFiles.Read(archive), beside: "the feeds"),
-            () => timings.TimePart("render", "feeds", () => new Quorum.Feeds.MachineReadableWriter().Write(archive, output), beside: "the search")));
+            () => timings.TimePart("render", "feeds", () => new Quorum.Feeds.MachineReadableWriter().Write(archive, output), beside: "the search"));
         return search!;
     }
 
@@ -100,16 +100,6 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
         {
             // Report the first failure as it is rather than as a parallel-loop wrapper.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
-    }
-
-    /// <summary>Runs work done side by side, reporting its first failure (a full disk, say) as it is.</summary>
-    internal static void Unwrapped(Action run)
-    {
-        try { run(); }
-        catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault() is { } first && first is not AggregateException)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
     }
 

@@ -71,7 +71,30 @@ public static class ShardWriter
         int vectorChunk = Math.Max(1, options.VectorChunkDocuments);
         // The term files need the postings, grouped by term in one pass over every score (not parallel); the document,
         // vector, facet and term-list files do not, so they are written beside them.
-        SiteRenderer.Unwrapped(() => Parallel.Invoke(() =>
+        SideBySide.Run(TermFiles, DocumentFiles);
+
+        writer.Json(ManifestPath, json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("format", Format);
+            json.WriteString("lunr", LunrIndex.Version);
+            json.WriteStartArray("fields");
+            foreach (var field in fields) json.WriteStringValue(field);
+            json.WriteEndArray();
+            json.WriteNumber("documents", n);
+            json.WriteNumber("chunk", chunkSize);
+            json.WriteNumber("vectorChunk", small ? 0 : vectorChunk);
+            json.WriteStartArray("shards");
+            foreach (var first in firstTerms) json.WriteStringValue(first);
+            json.WriteEndArray();
+            json.WritePropertyName("facets");
+            ShardFacetFiles.WriteOptions(json, SearchFacets.Options(documents));
+            json.WriteEndObject();
+        });
+
+        return new Summary(n, terms.Length, firstTerms.Count, incomplete, chunks, small, writer.Bytes, writer.Files);
+
+        void TermFiles()
         {
             var postings = ShardPostings.From(index, n);
 
@@ -119,7 +142,9 @@ public static class ShardWriter
                 writer.Raw(Folder + "t/0.json", "[]\n");
                 firstTerms.Add("");
             }
-        }, () =>
+        }
+
+        void DocumentFiles()
         {
             // Document files (what a result shows) and vector files (each document's lunr field vectors).
             Parallel.For(0, chunks, c => writer.Json($"{Folder}d/{c.ToString(CultureInfo.InvariantCulture)}.json", json =>
@@ -168,27 +193,7 @@ public static class ShardWriter
                 foreach (var term in terms) json.WriteStringValue(Safe(term.Term));
                 json.WriteEndArray();
             });
-        }));
-        writer.Json(ManifestPath, json =>
-        {
-            json.WriteStartObject();
-            json.WriteNumber("format", Format);
-            json.WriteString("lunr", LunrIndex.Version);
-            json.WriteStartArray("fields");
-            foreach (var field in fields) json.WriteStringValue(field);
-            json.WriteEndArray();
-            json.WriteNumber("documents", n);
-            json.WriteNumber("chunk", chunkSize);
-            json.WriteNumber("vectorChunk", small ? 0 : vectorChunk);
-            json.WriteStartArray("shards");
-            foreach (var first in firstTerms) json.WriteStringValue(first);
-            json.WriteEndArray();
-            json.WritePropertyName("facets");
-            ShardFacetFiles.WriteOptions(json, SearchFacets.Options(documents));
-            json.WriteEndObject();
-        });
-
-        return new Summary(n, terms.Length, firstTerms.Count, incomplete, chunks, small, writer.Bytes, writer.Files);
+        }
     }
 
     // ----------------------------------------------------------------------------------------------------------------
