@@ -263,12 +263,8 @@ public static class ShardWriter
     // ----------------------------------------------------------------------------------------------------------------
     // Writing
 
-    static string JsonString(string s)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions)) json.WriteStringValue(s);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    /// <summary>A JSON string literal, escaped as the files' writer escapes (<see cref="SearchJson.Options"/>).</summary>
+    static string JsonString(string s) => "\"" + JsonEncodedText.Encode(s, JsonOptions.Encoder).Value + "\"";
 
     /// <summary>
     /// A term as valid UTF-16 (JSON needs it). lunr's terms come from decoded text, so they always are; a lone
