@@ -35,8 +35,8 @@ public sealed record FrontMatterDocument(string Yaml, int YamlFirstLine, string 
         while (pos < text.Length)
         {
             var end = text.IndexOf('\n', pos);
-            var current = end < 0 ? text[pos..] : text[pos..end];
-            if (current.TrimEnd() is "---" or "...")
+            var current = (end < 0 ? text.AsSpan(pos) : text.AsSpan(pos, end - pos)).TrimEnd();
+            if (current is "---" or "...")
             {
                 var bodyStart = end < 0 ? text.Length : end + 1;
                 return new FrontMatterDocument(text[(text.IndexOf('\n') + 1)..pos], 2, text[bodyStart..], line + 1);
