@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Tables;
@@ -20,20 +21,61 @@ public static class PlainText
     /// <summary>Paragraphs separated by a blank line; list items start with "- ".</summary>
     public static string Of(ContainerBlock container) => string.Join("\n\n", Paragraphs(container));
 
-    /// <summary>As <see cref="Of(ContainerBlock)"/>, as UTF-8 (how the archive keeps it), without the joined string.</summary>
+    /// <summary>
+    /// As <see cref="Of(ContainerBlock)"/>, as UTF-8 (how the archive keeps it). A top-level paragraph (most of the
+    /// text) is encoded straight from its builder; other blocks are made into paragraphs as <see cref="Of(ContainerBlock)"/>
+    /// makes them, then encoded.
+    /// </summary>
     internal static byte[] Utf8Of(ContainerBlock container)
     {
-        var paragraphs = Paragraphs(container);
-        int count = Math.Max(0, 2 * (paragraphs.Count - 1));
-        foreach (var p in paragraphs) count += Utf8.GetByteCount(p);
-        var bytes = new byte[count];
-        int at = 0;
-        for (int i = 0; i < paragraphs.Count; i++)
+        var output = t_utf8 ?? new ArrayBufferWriter<byte>(1 << 16);
+        t_utf8 = null; // taken while in use
+        output.ResetWrittenCount();
+        var encoder = Utf8.GetEncoder();
+        var paragraphs = new List<string>();
+        bool first = true;
+        foreach (var child in container)
         {
-            if (i > 0) { bytes[at++] = (byte)'\n'; bytes[at++] = (byte)'\n'; }
-            at += Utf8.GetBytes(paragraphs[i], bytes.AsSpan(at));
+            if (child is LeafBlock { Inline: { } inline } and not (LinkReferenceDefinition or ThematicBreakBlock))
+            {
+                var sb = LeafText(inline);
+                var (start, end) = TrimBounds(sb);
+                if (start < end)
+                {
+                    Separate(output, ref first);
+                    foreach (var slice in Slices(sb, start, end)) Encode(output, encoder, slice.Span, flush: false);
+                    Encode(output, encoder, [], flush: true);
+                }
+                DoneWith(sb);
+                continue;
+            }
+            paragraphs.Clear();
+            Block(child, paragraphs, "");
+            foreach (var paragraph in paragraphs)
+            {
+                if (paragraph.Length == 0) continue;
+                Separate(output, ref first);
+                Encode(output, encoder, paragraph, flush: true);
+            }
         }
+        var bytes = output.WrittenSpan.ToArray();
+        if (output.Capacity <= 1 << 20) t_utf8 = output;
         return bytes;
+
+        static void Separate(ArrayBufferWriter<byte> output, ref bool first)
+        {
+            if (!first) output.Write("\n\n"u8);
+            first = false;
+        }
+    }
+
+    [ThreadStatic] static ArrayBufferWriter<byte>? t_utf8;
+
+    /// <summary>Encodes into the output; an encoder carries a surrogate pair split between two calls until flushed.</summary>
+    static void Encode(ArrayBufferWriter<byte> output, Encoder encoder, ReadOnlySpan<char> chars, bool flush)
+    {
+        var span = output.GetSpan(3 * chars.Length + 4);
+        output.Advance(encoder.GetBytes(chars, span, flush));
     }
 
     static List<string> Paragraphs(ContainerBlock container)
@@ -162,18 +204,29 @@ public static class PlainText
                 break;
             case LeafBlock { Inline: { } inline }:
             {
-                // This thread's builder: a leaf's inlines never reach another leaf, so it is never in use twice.
-                var sb = t_leaf ??= new StringBuilder();
-                sb.Clear();
-                Inline(inline, sb);
+                var sb = LeafText(inline);
                 paragraphs.Add(prefix + Trimmed(sb));
-                if (sb.Capacity > 1 << 16) t_leaf = null; // keep a small one, not the largest paragraph seen
+                DoneWith(sb);
                 break;
             }
             case LeafBlock leaf:
                 paragraphs.Add(prefix + leaf.Lines.ToString().TrimEnd());
                 break;
         }
+    }
+
+    /// <summary>A leaf's inlines as text, in this thread's builder: a leaf's inlines never reach another leaf, so it is never in use twice.</summary>
+    static StringBuilder LeafText(ContainerInline inline)
+    {
+        var sb = t_leaf ??= new StringBuilder();
+        sb.Clear();
+        Inline(inline, sb);
+        return sb;
+    }
+
+    static void DoneWith(StringBuilder sb)
+    {
+        if (sb.Capacity > 1 << 16) t_leaf = null; // keep a small one, not the largest paragraph seen
     }
 
     static void Inline(Inline inline, StringBuilder sb)

@@ -85,6 +85,30 @@ public class SmallPartsTests
         });
     }
 
+    [Fact]
+    public void An_absolute_url_is_what_resolving_the_site_path_against_the_base_url_gives()
+    {
+        // Plain root paths are joined to the origin without a Uri; the result must be the Uri's, whatever the path.
+        var bases = Gen.OneOf(Gen.Const("https://example.org/"), Gen.Const("https://Minutes.Example.ORG:443/council/"),
+            Gen.Const("http://localhost:8080/a/b/"), Gen.Const("https://clerk@host.example/x"), Gen.Const("http://[::1]:5000/"));
+        var path = Gen.OneOf(Gen.Const("/"), Gen.Const(""), Gen.Const("."), Gen.Const("a"), Gen.Const("Z9"), Gen.Const("-_~"),
+            Gen.Const("#"), Gen.Const("%41"), Gen.Const("%"), Gen.Const(" "), Gen.Const("é"), Gen.Const("?q"), Gen.Const(":"),
+            Gen.Const("@"), Gen.Const(".."), Gen.Const("\\")).Array[0, 8].Select(parts => string.Concat(parts));
+        Gen.Select(bases, path).Sample((baseUrl, sitePath) =>
+        {
+            var site = new Quorum.Public.PublicSite("T", baseUrl, "en-GB", null, null, "OGL", "https://example.org/ogl");
+            Assert.Equal(Outcome(() => new Uri(new Uri(baseUrl), sitePath).ToString()),
+                Outcome(() => Quorum.Feeds.FeedPaths.Absolute(site, sitePath)));
+        }, iter: 20_000);
+        Assert.True(Quorum.Feeds.FeedPaths.IsPlainRootPath("/council/actions/lg-cio-03-05a/#update-2"));
+    }
+
+    static string Outcome(Func<string> f)
+    {
+        try { return f(); }
+        catch (UriFormatException e) { return "error: " + e.Message; }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("One paragraph, Zoë's 😀.")]
@@ -94,6 +118,22 @@ public class SmallPartsTests
     {
         var document = Markdig.Markdown.Parse(markdown, MarkdownPipelines.Render(Quorum.Markdown.CrossLinks.CrossLinkMatcher.Empty));
         Assert.Equal(System.Text.Encoding.UTF8.GetBytes(Quorum.Public.PlainText.Of(document)), Quorum.Public.PlainText.Utf8Of(document));
+    }
+
+    [Fact]
+    public void Plain_text_as_utf8_is_the_plain_text_encoded_whatever_the_blocks()
+    {
+        // Top-level paragraphs are encoded from their builder, other blocks through the paragraphs: both must join as one.
+        var piece = Gen.OneOf(Gen.Const("Text"), Gen.Const("Zoë 😀"), Gen.Const(" "), Gen.Const("\n"), Gen.Const("\n\n"),
+            Gen.Const("- item"), Gen.Const("  - nested"), Gen.Const("1. one"), Gen.Const("# Head"), Gen.Const("---"), Gen.Const("> quote"),
+            Gen.Const("| a | b |\n|---|---|\n| c | d |"), Gen.Const("[r]: https://example.org"), Gen.Const("```\ncode\n```"),
+            Gen.Const("    indented"), Gen.Const("[^1]"), Gen.Const("[^1]: note"), Gen.Const("<b>x</b>"), Gen.Const("&amp;"),
+            Gen.Const("::: exempt \"FOIA s.42\"\nSecret.\n:::"), Gen.Const("*em* `code`"));
+        piece.Array[0, 30].Select(parts => string.Concat(parts)).Sample(markdown =>
+        {
+            var document = Markdig.Markdown.Parse(markdown, MarkdownPipelines.Render(Quorum.Markdown.CrossLinks.CrossLinkMatcher.Empty));
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(Quorum.Public.PlainText.Of(document)), Quorum.Public.PlainText.Utf8Of(document));
+        }, iter: 3_000);
     }
 
     [Fact]
