@@ -32,7 +32,7 @@ public static class FeedPaths
     {
         var parsed = Base(site.BaseUrl);
         // A path of plain characters from the root is joined to the origin as it is: that is what resolving it
-        // against the base gives, without a Uri (every page and feed entry asks: about 100,000 at 1,000 meetings).
+        // against the base gives, without a Uri (every page, feed entry and data record asks: tens of thousands).
         return IsPlainRootPath(sitePath) ? parsed.Origin + sitePath : new Uri(parsed.Uri, sitePath).ToString();
     }
 

@@ -28,10 +28,7 @@ public static class PlainText
     /// </summary>
     internal static byte[] Utf8Of(ContainerBlock container)
     {
-        var output = t_utf8 ?? new ArrayBufferWriter<byte>(1 << 16);
-        t_utf8 = null; // taken while in use
-        output.ResetWrittenCount();
-        var encoder = Utf8.GetEncoder();
+        var output = TakeBuffer();
         var paragraphs = new List<string>();
         bool first = true;
         foreach (var child in container)
@@ -43,8 +40,7 @@ public static class PlainText
                 if (start < end)
                 {
                     Separate(output, ref first);
-                    foreach (var slice in Slices(sb, start, end)) Encode(output, encoder, slice.Span, flush: false);
-                    Encode(output, encoder, [], flush: true);
+                    AppendUtf8(output, sb, start, end);
                 }
                 DoneWith(sb);
                 continue;
@@ -55,27 +51,16 @@ public static class PlainText
             {
                 if (paragraph.Length == 0) continue;
                 Separate(output, ref first);
-                Encode(output, encoder, paragraph, flush: true);
+                Utf8.GetBytes(paragraph, output);
             }
         }
-        var bytes = output.WrittenSpan.ToArray();
-        if (output.Capacity <= 1 << 20) t_utf8 = output;
-        return bytes;
+        return Finish(output);
 
         static void Separate(ArrayBufferWriter<byte> output, ref bool first)
         {
             if (!first) output.Write("\n\n"u8);
             first = false;
         }
-    }
-
-    [ThreadStatic] static ArrayBufferWriter<byte>? t_utf8;
-
-    /// <summary>Encodes into the output; an encoder carries a surrogate pair split between two calls until flushed.</summary>
-    static void Encode(ArrayBufferWriter<byte> output, Encoder encoder, ReadOnlySpan<char> chars, bool flush)
-    {
-        var span = output.GetSpan(3 * chars.Length + 4);
-        output.Advance(encoder.GetBytes(chars, span, flush));
     }
 
     static List<string> Paragraphs(ContainerBlock container)
@@ -130,16 +115,42 @@ public static class PlainText
     /// <summary>As <see cref="Trimmed"/>, as UTF-8, encoded straight from the builder's chunks (no string between).</summary>
     internal static byte[] TrimmedUtf8(StringBuilder sb)
     {
+        var output = TakeBuffer();
         var (start, end) = TrimBounds(sb);
-        // Into a scratch buffer of the most it can take (3 bytes a UTF-16 unit), then copied at its size: an encoder
-        // carries a surrogate pair across two chunks when encoding, but not when only counting.
-        var scratch = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, 3 * (end - start)));
+        AppendUtf8(output, sb, start, end);
+        return Finish(output);
+    }
+
+    /// <summary>
+    /// Appends the builder's characters from <paramref name="start"/> to <paramref name="end"/> as UTF-8, chunk by chunk:
+    /// one encoder carries a surrogate pair split between two chunks (counting bytes chunk by chunk would not).
+    /// </summary>
+    static void AppendUtf8(ArrayBufferWriter<byte> output, StringBuilder sb, int start, int end)
+    {
         var encoder = Utf8.GetEncoder();
-        int at = 0;
-        foreach (var chunk in Slices(sb, start, end)) at += encoder.GetBytes(chunk.Span, scratch.AsSpan(at), flush: false);
-        at += encoder.GetBytes([], scratch.AsSpan(at), flush: true);
-        var bytes = scratch.AsSpan(0, at).ToArray();
-        System.Buffers.ArrayPool<byte>.Shared.Return(scratch);
+        foreach (var slice in Slices(sb, start, end))
+        {
+            var span = output.GetSpan(3 * slice.Length + 4);
+            output.Advance(encoder.GetBytes(slice.Span, span, flush: false));
+        }
+        output.Advance(encoder.GetBytes([], output.GetSpan(4), flush: true));
+    }
+
+    // This thread's UTF-8 buffer, reused from one piece of text to the next (each result is copied out at its size).
+    [ThreadStatic] static ArrayBufferWriter<byte>? t_utf8;
+
+    static ArrayBufferWriter<byte> TakeBuffer()
+    {
+        var output = t_utf8 ?? new ArrayBufferWriter<byte>(1 << 16);
+        t_utf8 = null; // taken while in use
+        output.ResetWrittenCount();
+        return output;
+    }
+
+    static byte[] Finish(ArrayBufferWriter<byte> output)
+    {
+        var bytes = output.WrittenSpan.ToArray();
+        if (output.Capacity <= 1 << 20) t_utf8 = output; // keep a small one, not the largest text seen
         return bytes;
     }
 

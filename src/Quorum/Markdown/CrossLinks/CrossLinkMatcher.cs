@@ -22,7 +22,7 @@ public sealed class CrossLinkMatcher
         public void Seal()
         {
             if (Next is null) return;
-            if (Next.Count == 1) (OnlyKey, Only) = (Next.First().Key, Next.First().Value);
+            if (Next.Count == 1) (OnlyKey, Only) = Next.First();
             foreach (var child in Next.Values) child.Seal();
         }
     }
