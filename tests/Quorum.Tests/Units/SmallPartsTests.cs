@@ -70,6 +70,30 @@ public class SmallPartsTests
     }
 
     [Fact]
+    public void Files_of_any_size_read_one_after_another_come_back_whole_and_alone()
+    {
+        // A thread reads every file into one reused buffer: a short file after a long one must not keep the long
+        // one's tail, and files past the buffer's size (64 KB) or past what is kept (4 MB) must come back whole.
+        var dir = Path.Combine(Path.GetTempPath(), "quorum-sizes-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var sizes = Gen.OneOf(Gen.Int[0, 300], Gen.Int[65_000, 140_000], Gen.Const(5 << 20)).Array[1, 6];
+        sizes.Sample(lengths =>
+        {
+            var file = Path.Combine(dir, Guid.NewGuid().ToString("N") + ".md"); // samples run side by side
+            foreach (var length in lengths)
+            {
+                var text = string.Create(length, length, (span, n) =>
+                {
+                    for (int i = 0; i < span.Length; i++) span[i] = i % 61 == 60 ? '\n' : (char)('a' + (i + n) % 26);
+                });
+                File.WriteAllText(file, text);
+                Assert.Equal(text, SourceFile.Read(file, "x.md", "x.md").Text);
+            }
+        }, iter: 25);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
     public void Html_is_trimmed_and_encoded_as_utf8_straight_from_its_builder_chunks()
     {
         // Appended in small pieces, a builder holds many chunks, and a pair of surrogates can straddle two of them.
