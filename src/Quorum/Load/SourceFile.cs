@@ -25,26 +25,24 @@ public sealed record SourceFile(string FullPath, string DisplayPath, string Inpu
     }
 
     [ThreadStatic] static byte[]? t_buffer;
+    const int MostBuffered = 4 << 20;
 
     /// <summary>The file's bytes, in this thread's buffer: valid until the thread reads another file.</summary>
     static ReadOnlySpan<byte> ReadBytes(string fullPath)
     {
         using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         long size = RandomAccess.GetLength(handle);
-        if (size > Array.MaxLength) throw new IOException($"{fullPath} is too large to read");
-        var buffer = t_buffer is { } b && b.Length >= size + 1 ? b : new byte[Math.Max(64 * 1024, (int)BitOperations.RoundUpToPowerOf2((uint)size + 1))];
-        // A file larger than the buffer would keep it alive as garbage for the thread's life: only modest ones are kept.
-        if (buffer.Length <= 4 << 20) t_buffer = buffer;
-        int length = 0;
-        while (true)
-        {
-            // Read until the end even if the file grew since its length was taken (the last byte of room tells).
-            if (length == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
-            int read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
-            if (read == 0) break;
+        // A meeting's minutes are tens of kilobytes; a rare file of megabytes gets an array of its own rather than a buffer that
+        // the thread would keep for the rest of the build.
+        if (size >= MostBuffered) return File.ReadAllBytes(fullPath);
+        var buffer = t_buffer;
+        if (buffer is null || buffer.Length <= size)
+            t_buffer = buffer = new byte[Math.Max(64 * 1024, (int)BitOperations.RoundUpToPowerOf2((uint)size + 1))];
+        int length = 0, read;
+        while (length < buffer.Length && (read = RandomAccess.Read(handle, buffer.AsSpan(length), length)) > 0)
             length += read;
-        }
-        return buffer.AsSpan(0, length);
+        // A full buffer means the file grew after its length was taken: read it whole instead.
+        return length == buffer.Length ? File.ReadAllBytes(fullPath) : buffer.AsSpan(0, length);
     }
 }
 
