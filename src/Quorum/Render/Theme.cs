@@ -3,6 +3,7 @@ using System.Reflection;
 using HandlebarsDotNet;
 using Quorum.Load;
 using Quorum.Public;
+using Compiled = HandlebarsDotNet.HandlebarsTemplate<System.IO.TextWriter, object, object>;
 
 namespace Quorum.Render;
 
@@ -14,8 +15,8 @@ namespace Quorum.Render;
 /// </summary>
 public sealed class Theme
 {
-    readonly Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> _templates = new(StringComparer.Ordinal);
-    (HandlebarsTemplate<TextWriter, object, object> Head, HandlebarsTemplate<TextWriter, object, object> Tail)? _layoutHalves;
+    readonly Dictionary<string, Compiled> _templates = new(StringComparer.Ordinal);
+    (Compiled Head, Compiled Tail)? _layoutHalves;
 
     public string Directory { get; }
     public string AssetsDirectory => Path.Combine(Directory, "assets");
@@ -25,29 +26,55 @@ public sealed class Theme
         Directory = directory;
         var hb = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true });
         ThemeHelpers.Register(hb, urls, site);
+        // Handlebars.Net compiles safely on several threads once its configuration (helpers, partials) is complete, so
+        // each folder's files compile side by side: a small site's build waits for its theme (0.3 s of 0.7 s for the
+        // demo), while the phases beside it leave a core free. A partial is looked up as a page renders, so the
+        // partials are registered before the templates compile, as before.
         var partials = Path.Combine(directory, "partials");
         if (System.IO.Directory.Exists(partials))
-            foreach (var file in System.IO.Directory.GetFiles(partials, "*.hbs").Order(StringComparer.Ordinal))
-                hb.RegisterTemplate(Path.GetFileNameWithoutExtension(file), File.ReadAllText(file));
+            foreach (var (file, template, _) in CompileAll(hb, partials, layout: false))
+                hb.RegisterTemplate(Path.GetFileNameWithoutExtension(file), template);
         var templates = Path.Combine(directory, "templates");
         if (!System.IO.Directory.Exists(templates))
             throw new ThemeException($"{templates}: the theme has no templates folder");
-        foreach (var file in System.IO.Directory.GetFiles(templates, "*.hbs").Order(StringComparer.Ordinal))
+        foreach (var (file, template, halves) in CompileAll(hb, templates, layout: true))
         {
-            var text = File.ReadAllText(file);
-            try
-            {
-                _templates[Path.GetFileNameWithoutExtension(file)] = Compile(hb, text);
-            }
-            catch (HandlebarsException e)
-            {
-                throw new ThemeException($"{file}: {e.Message}");
-            }
-            if (Path.GetFileNameWithoutExtension(file) == "layout") _layoutHalves = Halves(hb, text);
+            _templates[Path.GetFileNameWithoutExtension(file)] = template;
+            if (Path.GetFileNameWithoutExtension(file) == "layout") _layoutHalves = halves;
         }
     }
 
-    static HandlebarsTemplate<TextWriter, object, object> Compile(IHandlebars hb, string text)
+    /// <summary>
+    /// Every <c>.hbs</c> file of a folder compiled, in file name order; the first that fails (in that order, whichever
+    /// thread met it first) is the error. With <paramref name="layout"/>, <c>layout.hbs</c> is also cut (<see cref="Halves"/>).
+    /// </summary>
+    static List<(string File, Compiled Template, (Compiled, Compiled)? Halves)> CompileAll(IHandlebars hb, string folder, bool layout)
+    {
+        var files = System.IO.Directory.GetFiles(folder, "*.hbs").Order(StringComparer.Ordinal).ToArray();
+        var compiled = new (Compiled? Template, (Compiled, Compiled)? Halves, HandlebarsException? Error)[files.Length];
+        Parallel.For(0, files.Length, i =>
+        {
+            var text = File.ReadAllText(files[i]);
+            try
+            {
+                compiled[i].Template = Compile(hb, text);
+                if (layout && Path.GetFileNameWithoutExtension(files[i]) == "layout") compiled[i].Halves = Halves(hb, text);
+            }
+            catch (HandlebarsException e)
+            {
+                compiled[i].Error = e;
+            }
+        });
+        var result = new List<(string, Compiled, (Compiled, Compiled)?)>(files.Length);
+        for (int i = 0; i < files.Length; i++)
+        {
+            if (compiled[i].Error is { } e) throw new ThemeException($"{files[i]}: {e.Message}");
+            result.Add((files[i], compiled[i].Template!, compiled[i].Halves));
+        }
+        return result;
+    }
+
+    static Compiled Compile(IHandlebars hb, string text)
     {
         using var reader = new StringReader(text);
         return hb.Compile(reader);
@@ -60,7 +87,7 @@ public sealed class Theme
     /// A page is then written head, body, tail into one writer, and its body is never held as a string and copied
     /// again (at 1,000 meetings that copy was 0.2 GB).
     /// </summary>
-    static (HandlebarsTemplate<TextWriter, object, object> Head, HandlebarsTemplate<TextWriter, object, object> Tail)? Halves(IHandlebars hb, string layout)
+    static (Compiled Head, Compiled Tail)? Halves(IHandlebars hb, string layout)
     {
         const string Body = "{{{BodyHtml}}}";
         var at = layout.IndexOf(Body, StringComparison.Ordinal);
@@ -141,7 +168,7 @@ public sealed class Theme
         Run(t, template, model, writer);
     }
 
-    void Run(HandlebarsTemplate<TextWriter, object, object> t, string template, object model, TextWriter writer)
+    void Run(Compiled t, string template, object model, TextWriter writer)
     {
         try
         {
