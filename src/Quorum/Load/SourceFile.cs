@@ -32,8 +32,8 @@ public sealed record SourceFile(string FullPath, string DisplayPath, string Inpu
     {
         using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         long size = RandomAccess.GetLength(handle);
-        // A meeting's minutes are tens of kilobytes; a rare file of megabytes gets an array of its own rather than a buffer that
-        // the thread would keep for the rest of the build.
+        // A meeting's minutes are tens of kilobytes; a rare file of megabytes gets an array of its own rather than a
+        // buffer that the thread would keep for the rest of the build.
         if (size >= MostBuffered) return File.ReadAllBytes(fullPath);
         var buffer = t_buffer;
         if (buffer is null || buffer.Length <= size)
