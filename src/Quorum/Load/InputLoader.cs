@@ -8,8 +8,9 @@ public static class InputLoader
     public static RawInput? Load(string inputDirectory, DiagnosticBag diagnostics) => Load(inputDirectory, diagnostics, null);
 
     /// <summary>As <see cref="Load(string, DiagnosticBag)"/>; with a <paramref name="cache"/>, a file whose path, last-write time
-    /// and length are unchanged since the cache last read it is not read again (its record and problems are reused).</summary>
-    public static RawInput? Load(string inputDirectory, DiagnosticBag diagnostics, LoadCache? cache)
+    /// and length are unchanged since the cache last read it is not read again (its record and problems are reused).
+    /// <paramref name="siteLoaded"/> has the site's settings as soon as <c>site.yml</c> is read, before the rest of the input.</summary>
+    public static RawInput? Load(string inputDirectory, DiagnosticBag diagnostics, LoadCache? cache, Action<RawSiteConfig>? siteLoaded = null)
     {
         var root = Path.GetFullPath(inputDirectory);
         var displayRoot = cache?.DisplayRoot ?? Environment.CurrentDirectory;
@@ -32,6 +33,7 @@ public static class InputLoader
             cache is null ? load(SourceFile.Read(f, Display(f), inputPath), diagnostics) : cache.Read(f, Display(f), inputPath, load, diagnostics);
 
         var site = Read(siteFile, "site.yml", SiteLoader.Load);
+        if (site is not null) siteLoaded?.Invoke(site);
         var bodies = Files(root, "bodies", "*.yml", diagnostics, Display)
             .Select(f => Read(f, Path.GetRelativePath(root, f), BodyLoader.Load)).OfType<RawBody>().ToList();
         var members = Files(root, "members", "*.md", diagnostics, Display)

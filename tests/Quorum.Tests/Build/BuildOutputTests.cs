@@ -131,7 +131,7 @@ public class BuildOutputTests
     [Fact]
     public void A_theme_that_does_not_compile_is_reported_and_the_previous_site_stays()
     {
-        // The templates compile beside resolve, check and redact; a template error still reads as one.
+        // The templates compile beside load, resolve, check and redact; a template error still reads as one.
         using var tmp = new TempDir();
         var input = tmp.CopyFrom(Repo.Fixture("minimal"));
         var theme = tmp.CopyFrom(Repo.Theme, "theme");
