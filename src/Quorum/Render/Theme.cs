@@ -40,7 +40,7 @@ public sealed class Theme
         foreach (var (file, template, halves) in CompileAll(hb, templates, layout: true))
         {
             _templates[Path.GetFileNameWithoutExtension(file)] = template;
-            if (Path.GetFileNameWithoutExtension(file) == "layout") _layoutHalves = halves;
+            _layoutHalves ??= halves; // only the layout's are cut
         }
     }
 
