@@ -49,7 +49,7 @@ static class IncrementalPlan
         // (whose progress cards link to them and may withhold their notes).
         foreach (var action in m.ActionsRaised)
         {
-            yield return urls.Action(action.Id);
+            yield return urls.Action(action);
             foreach (var owner in action.Owners) yield return urls.Member(owner.Id);
             foreach (var update in action.Timeline) yield return urls.Meeting(update.Meeting.Slug);
         }
@@ -58,7 +58,7 @@ static class IncrementalPlan
         foreach (var update in m.Updates)
         {
             if (update.Action is not { } action) continue;
-            yield return urls.Action(action.Id);
+            yield return urls.Action(action);
             yield return urls.Meeting(action.Meeting.Slug);
             foreach (var owner in action.Owners) yield return urls.Member(owner.Id);
         }

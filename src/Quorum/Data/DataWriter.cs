@@ -105,7 +105,7 @@ public sealed class DataWriter
         ]);
 
     static ActionData Action(PublicAction a, SiteUrls urls, Func<string, string> abs) => new(
-        a.Id, a.Slug, abs(urls.Action(a.Id)), a.Meeting.Slug, Date(a.Meeting.Date), a.Meeting.Body.Id, a.Item?.Number,
+        a.Id, a.Slug, abs(urls.Action(a)), a.Meeting.Slug, Date(a.Meeting.Date), a.Meeting.Body.Id, a.Item?.Number,
         a.Text is null ? null : PlainText.OneLine(PlainText.Of(a.Text)),
         a.Owners.Select(o => o.Id).ToList(), Date(a.Due), Status(a.Status), a.Exemption is not null, Exemption(a.Exemption),
         a.Timeline.Select(u => new ActionUpdateData(u.Meeting.Slug, Date(u.Meeting.Date), u.Status is { } s ? Status(s) : null,
@@ -118,7 +118,7 @@ public sealed class DataWriter
         foreach (var a in archive.Actions)
         {
             var last = a.Timeline.LastOrDefault();
-            csv.Row(a.Id, abs(urls.Action(a.Id)), a.Meeting.Slug, Date(a.Meeting.Date), a.Meeting.Body.Id, a.Item?.Number,
+            csv.Row(a.Id, abs(urls.Action(a)), a.Meeting.Slug, Date(a.Meeting.Date), a.Meeting.Body.Id, a.Item?.Number,
                 Status(a.Status), string.Join(";", a.Owners.Select(o => o.Id)), Date(a.Due),
                 a.Text is null ? null : PlainText.OneLine(PlainText.Of(a.Text)),
                 a.Exemption is null ? "false" : "true", a.Exemption?.Ground, Date(a.Exemption?.Until),

@@ -169,7 +169,7 @@ public sealed class AtomFeedWriter
 
     static SyndicationItem ActionEntry(PublicSite site, SiteUrls urls, PublicAction a, DateOnly updated)
     {
-        var url = FeedPaths.Absolute(site, urls.Action(a.Id));
+        var url = FeedPaths.Absolute(site, urls.Action(a));
         var status = a.Status == ActionStatus.Open ? "open" : "closed";
         var summary = new StringBuilder();
         if (a.Exemption is { } e) summary.Append(e.Notice);

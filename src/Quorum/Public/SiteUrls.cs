@@ -3,23 +3,36 @@ using Quorum.Load;
 namespace Quorum.Public;
 
 /// <summary>The URL table of FORMAT.md: permanent paths, prefixed with the site's base path so a site can live below a domain's root.</summary>
-public sealed class SiteUrls(string basePath)
+public sealed class SiteUrls
 {
-    public string BasePath { get; } = basePath.EndsWith('/') ? basePath : basePath + "/";
+    public SiteUrls(string basePath)
+    {
+        BasePath = basePath.EndsWith('/') ? basePath : basePath + "/";
+        // The registers' paths, made once: every page's navigation links to them.
+        Meetings = BasePath + "meetings/";
+        Members = BasePath + "members/";
+        Actions = BasePath + "actions/";
+        Decisions = BasePath + "decisions/";
+        Search = BasePath + "search/";
+    }
+
+    public string BasePath { get; }
 
     public string Home => BasePath;
-    public string Meetings => BasePath + "meetings/";
+    public string Meetings { get; }
     public string Meeting(string slug) => $"{BasePath}meetings/{slug}/";
     public string Item(PublicItem item) => Meeting(item.Meeting.Slug) + "#" + item.Anchor;
-    public string Members => BasePath + "members/";
+    public string Members { get; }
     public string Member(string id) => $"{BasePath}members/{id}/";
-    public string Actions => BasePath + "actions/";
+    public string Actions { get; }
     public string Action(string id) => $"{BasePath}actions/{Ids.ActionSlug(id)}/";
-    public string Decisions => BasePath + "decisions/";
+    /// <summary>An action's page, from the slug it already has (<see cref="Ids.ActionSlug"/> is a regular expression's work).</summary>
+    public string Action(PublicAction action) => $"{BasePath}actions/{action.Slug}/";
+    public string Decisions { get; }
     public string Decision(PublicDecision d) => Meeting(d.Item.Meeting.Slug) + "#" + d.Anchor;
     public string Body(string id) => $"{BasePath}bodies/{id}/";
     public string Page(string slug) => $"{BasePath}{slug}/";
-    public string Search => BasePath + "search/";
+    public string Search { get; }
     public string Asset(string path) => BasePath + "assets/" + path;
 
     /// <summary>The output file for a pretty URL: <c>/members/x/</c> → <c>members/x/index.html</c>.</summary>

@@ -51,7 +51,7 @@ static class PageList
         pages.Add(new(u.Actions, "actions", new ActionsModel(byBody, openActions.Count, a.Actions.Count - openActions.Count, since),
             "Actions", "actions", [home]));
         foreach (var x in a.Actions)
-            pages.Add(new(u.Action(x.Id), "action", new ActionModel(x, x.IsOpen()), $"Action {x.Id}", "actions", [home, actionsCrumb]));
+            pages.Add(new(u.Action(x), "action", new ActionModel(x, x.IsOpen()), $"Action {x.Id}", "actions", [home, actionsCrumb]));
 
         var recentDecisions = Recent<PublicDecision>.Of(a.Decisions, d => d.Item.Meeting.Date, since);
         var decisions = recentDecisions.Shown.GroupBy(d => d.Item.Meeting).Select(g => new MeetingDecisions(g.Key, g.ToList())).ToList();

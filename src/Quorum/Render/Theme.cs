@@ -285,7 +285,7 @@ static class ThemeHelpers
     {
         PublicMeeting m => urls.Meeting(m.Slug),
         PublicMember m => urls.Member(m.Id),
-        PublicAction a => urls.Action(a.Id),
+        PublicAction a => urls.Action(a),
         PublicItem i => urls.Item(i),
         PublicDecision d => urls.Decision(d),
         PublicBody b => urls.Body(b.Id),

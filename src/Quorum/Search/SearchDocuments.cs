@@ -107,7 +107,7 @@ public static class SearchDocuments
         if (action.Exemption is { } exemption)
         {
             // Withheld: its id stays visible (and searchable); its text, owners and notes do not exist here.
-            return new SearchDocument(urls.Action(action.Id), SearchKind.Action, action.Id, "", exemption.Notice,
+            return new SearchDocument(urls.Action(action), SearchKind.Action, action.Id, "", exemption.Notice,
                 m.BodyName, m.Body.Id, m.Date, Id: action.Id, Draft: m.IsDraft);
         }
         var own = PlainText.Of(action.Text);
@@ -116,7 +116,7 @@ public static class SearchDocuments
         foreach (var update in action.Timeline.Where(u => u.Note is not null && !u.NoteWithheld))
             lines.Add(PlainText.Of(update.Note));
         var names = string.Join(", ", action.Owners.Select(o => o.Name));
-        return new SearchDocument(urls.Action(action.Id), SearchKind.Action, action.Id, string.Join("\n", lines),
+        return new SearchDocument(urls.Action(action), SearchKind.Action, action.Id, string.Join("\n", lines),
             PlainText.Excerpt(own, ExcerptLength), m.BodyName, m.Body.Id, m.Date, Id: action.Id, Names: names.Length > 0 ? names : null,
             Draft: m.IsDraft);
     }
