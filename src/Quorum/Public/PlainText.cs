@@ -87,21 +87,34 @@ public static class PlainText
 
     public static string OneLine(string text) => OneLine(text, int.MaxValue);
 
-    /// <summary>As <see cref="OneLine(string)"/>, stopping once the result has <paramref name="limit"/> characters.</summary>
+    /// <summary>
+    /// As <see cref="OneLine(string)"/>, stopping once the result has <paramref name="limit"/> characters or one more: a
+    /// space is only ever written with the character after it.
+    /// </summary>
     static string OneLine(string text, int limit)
     {
+        // Word by word, each found by a vectorised search for whitespace, rather than a character at a time: the data
+        // files and feeds flatten every action's text and notes whole.
         var sb = new StringBuilder(Math.Min(text.Length, limit));
-        var space = false;
-        foreach (var c in text)
+        ReadOnlySpan<char> rest = text;
+        while (sb.Length < limit)
         {
-            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
-            if (space) sb.Append(' ');
-            space = false;
-            sb.Append(c);
-            if (sb.Length >= limit) break;
+            int start = rest.IndexOfAnyExcept(Whitespace);
+            if (start < 0) break;
+            rest = rest[start..];
+            int end = rest.IndexOfAny(Whitespace);
+            var word = end < 0 ? rest : rest[..end];
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(word[0]);
+            sb.Append(word[1..Math.Min(word.Length, Math.Max(1, limit - sb.Length + 1))]);
+            rest = rest[word.Length..];
         }
         return sb.ToString();
     }
+
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> holds to be whitespace.</summary>
+    static readonly SearchValues<char> Whitespace =
+        SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
 
     [ThreadStatic] static StringBuilder? t_leaf;
 

@@ -173,6 +173,34 @@ public class SmallPartsTests
     }
 
     [Fact]
+    public void Flattening_text_makes_every_whitespace_run_one_space_and_trims_the_ends()
+    {
+        // The definition, a character at a time; the real one goes word by word.
+        static string Reference(string text)
+        {
+            var sb = new System.Text.StringBuilder();
+            var space = false;
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
+                if (space) sb.Append(' ');
+                space = false;
+                sb.Append(c);
+            }
+            return sb.ToString();
+        }
+        var piece = Gen.OneOf(Gen.Const(" "), Gen.Const("\n"), Gen.Const("\t"), Gen.Const("\r\n"), Gen.Const("\u00A0"),
+            Gen.Const("\u2003"), Gen.Const("\u3000"), Gen.Const("\u200B"), Gen.Const("a"), Gen.Const("word"), Gen.Const("é"),
+            Gen.Const("😀"), Gen.Const("—"), Gen.Char.Select(c => c.ToString())).Array[0, 60];
+        piece.Sample(pieces =>
+        {
+            var text = string.Concat(pieces);
+            Assert.Equal(Reference(text), Quorum.Public.PlainText.OneLine(text));
+        });
+        Assert.Equal("a b c", Quorum.Public.PlainText.OneLine("\u00A0 a\n\n\tb\u2028c \u3000"));
+    }
+
+    [Fact]
     public void An_excerpt_is_the_start_of_the_whole_text_flattened()
     {
         // Excerpt flattens only as much of the text as it can show; it must give what flattening all of it gives.
