@@ -104,9 +104,11 @@ public static class PlainText
             rest = rest[start..];
             int end = rest.IndexOfAny(Whitespace);
             var word = end < 0 ? rest : rest[..end];
+            // A word's first character always comes (with the space before it); the rest only up to the limit.
             if (sb.Length > 0) sb.Append(' ');
             sb.Append(word[0]);
-            sb.Append(word[1..Math.Min(word.Length, Math.Max(1, limit - sb.Length + 1))]);
+            int room = Math.Max(0, limit - sb.Length);
+            sb.Append(word[1..Math.Min(word.Length, 1 + room)]);
             rest = rest[word.Length..];
         }
         return sb.ToString();
