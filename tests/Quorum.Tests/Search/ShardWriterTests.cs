@@ -15,7 +15,7 @@ public class ShardWriterTests(ShardCorpusFixture corpus, SiteSearchFixture demo)
     [Fact]
     public void Vlq_and_bitmaps_round_trip()
     {
-        long[] values = [0, 1, 31, 32, 1023, 1024, 32767, 32768, 123_456_789, long.MaxValue >> 8];
+        long[] values = [0, 1, 31, 32, 1023, 1024, 32767, 32768, 123_456_789, long.MaxValue >> 8, long.MaxValue];
         var sb = new StringBuilder();
         foreach (var v in values) Vlq.Append(sb, v);
         Assert.Equal(values, Vlq.Decode(sb.ToString()));

@@ -19,12 +19,21 @@ public static class Vlq
     public static void Append(StringBuilder sb, long value)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
+        if (value < 32)
+        {
+            sb.Append(Alphabet[(int)value]);
+            return;
+        }
+        // The digits into a span, then one append: the index holds millions of these numbers.
+        Span<char> digits = stackalloc char[13]; // 63 bits, 5 a digit
+        int n = 0;
         while (value >= 32)
         {
-            sb.Append(Alphabet[(int)(value & 31) | 32]);
+            digits[n++] = Alphabet[(int)(value & 31) | 32];
             value >>= 5;
         }
-        sb.Append(Alphabet[(int)value]);
+        digits[n++] = Alphabet[(int)value];
+        sb.Append(digits[..n]);
     }
 
     public static int Length(long value)
