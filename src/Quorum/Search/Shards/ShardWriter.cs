@@ -99,25 +99,24 @@ public static class ShardWriter
 
             // Term entries, in lunr's term order, each with its tier-A postings; the commoner terms' other files.
             var entries = new string[terms.Length];
-            Parallel.For(0, terms.Length, () => new StringBuilder(), (i, _, sb) =>
+            Parallel.For(0, terms.Length, () => new VlqText(), (i, _, vlq) =>
             {
                 var term = terms[i];
                 var tier = TierSplit.Of(postings, term.Index, small ? int.MaxValue : options.TierSize, options.BandGrowth);
-                sb.Clear();
-                entries[i] = Entry(sb, term, postings, tier, fieldCount);
-                if (tier.Complete) return sb;
+                vlq.Clear();
+                entries[i] = Entry(vlq, term, postings, tier, fieldCount);
+                if (tier.Complete) return vlq;
                 Interlocked.Increment(ref incomplete);
                 string name = term.Index.ToString(CultureInfo.InvariantCulture);
                 writer.Json($"{Folder}s/{name}.json", json => json.WriteStringValue(SetString(postings, term.Index, n)));
                 for (int band = 1; band < tier.Levels.Count; band++)
                 {
-                    sb.Clear();
+                    vlq.Clear();
                     int previous = 0;
-                    foreach (int e in tier.Levels[band]) AppendPosting(sb, postings, e, ref previous, fieldCount);
-                    var text = sb.ToString();
-                    writer.Json($"{Folder}p/{name}-{band.ToString(CultureInfo.InvariantCulture)}.json", json => json.WriteStringValue(text));
+                    foreach (int e in tier.Levels[band]) AppendPosting(vlq, postings, e, ref previous, fieldCount);
+                    writer.Json($"{Folder}p/{name}-{band.ToString(CultureInfo.InvariantCulture)}.json", json => json.WriteStringValue(vlq.Span));
                 }
-                return sb;
+                return vlq;
             }, _ => { });
 
             // Term shards: runs of whole terms, cut at about ShardChars characters.
@@ -163,24 +162,24 @@ public static class ShardWriter
             Parallel.For(0, vectorChunks, c => writer.Json($"{Folder}v/{c.ToString(CultureInfo.InvariantCulture)}.json", json =>
             {
                 // Per document, per field: the number of terms, then (term index gap, score in thousandths) for each.
-                var sb = new StringBuilder();
+                var vector = new VlqText();
                 json.WriteStartArray();
                 for (int d = c * vectorChunk; d < Math.Min(n, (c + 1) * vectorChunk); d++)
                 {
-                    sb.Clear();
+                    vector.Clear();
                     for (int f = 0; f < fieldCount; f++)
                     {
                         int[] termIndexes = index.TermIndexes[d * fieldCount + f], scores = index.Thousandths[d * fieldCount + f];
-                        Vlq.Append(sb, termIndexes.Length);
+                        vector.Append(termIndexes.Length);
                         int previous = 0;
                         for (int j = 0; j < termIndexes.Length; j++)
                         {
-                            Vlq.Append(sb, termIndexes[j] - previous);
+                            vector.Append(termIndexes[j] - previous);
                             previous = termIndexes[j];
-                            Vlq.Append(sb, scores[j]);
+                            vector.Append(scores[j]);
                         }
                     }
-                    json.WriteStringValue(sb.ToString());
+                    json.WriteStringValue(vector.Span);
                 }
                 json.WriteEndArray();
             }));
@@ -199,11 +198,11 @@ public static class ShardWriter
     // Encoding
 
     /// <summary>A posting: (document − previous document) · 2^fields + field mask, then a score per field.</summary>
-    static void AppendPosting(StringBuilder sb, ShardPostings p, int e, ref int previous, int fieldCount)
+    static void AppendPosting(VlqText text, ShardPostings p, int e, ref int previous, int fieldCount)
     {
-        Vlq.Append(sb, ((long)(p.Doc[e] - previous) << fieldCount) | (long)p.Mask[e]);
+        text.Append(((long)(p.Doc[e] - previous) << fieldCount) | (long)p.Mask[e]);
         previous = p.Doc[e];
-        for (int i = p.KStart[e]; i < p.KStart[e + 1]; i++) Vlq.Append(sb, p.K[i]);
+        for (int i = p.KStart[e]; i < p.KStart[e + 1]; i++) text.Append(p.K[i]);
     }
 
     /// <summary>
@@ -211,16 +210,15 @@ public static class ShardWriter
     /// <c>[τ, size]</c>: the highest score (summed over fields, thousandths) of any posting after level B − 1 (tier A
     /// is level 0), and how many postings band B holds.
     /// </summary>
-    static string Entry(StringBuilder sb, LunrTerm term, ShardPostings p, TierSplit tier, int fieldCount)
+    static string Entry(VlqText postings, LunrTerm term, ShardPostings p, TierSplit tier, int fieldCount)
     {
         int previous = 0;
-        foreach (int e in tier.Levels[0]) AppendPosting(sb, p, e, ref previous, fieldCount);
-        string postings = sb.ToString();
+        foreach (int e in tier.Levels[0]) AppendPosting(postings, p, e, ref previous, fieldCount);
         var entry = new StringBuilder();
         entry.Append('[').Append(JsonString(Safe(term.Term))).Append(',')
             .Append(term.Index.ToString(CultureInfo.InvariantCulture)).Append(',')
             .Append((p.Start[term.Index + 1] - p.Start[term.Index]).ToString(CultureInfo.InvariantCulture)).Append(",\"")
-            .Append(postings).Append('"');
+            .Append(postings.Span).Append('"');
         if (!tier.Complete)
         {
             entry.Append(",[");
