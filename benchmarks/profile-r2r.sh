@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Where a build's CPU goes in the binary the benchmark runs (ReadyToRun), by method.
+#
+#   benchmarks/profile-r2r.sh CORPUS [--top N] [--work DIR]
+#
+# perf names JIT-compiled methods (from the runtime's perf map) but not ReadyToRun code, so profiles made with
+# ReadyToRun switched off (DOTNET_ReadyToRun=0) were the only named ones, and they misstate the shipped binary: there
+# every method is compiled at run time, with inlining across assemblies, and ReadyToRun's cost (calls into the
+# framework through stubs, not inlined) is absent. This script publishes Quorum as run.sh does, with crossgen's symbol
+# maps (PublishReadyToRunEmitSymbols: an .r2rmap of each assembly's compiled methods), records a build of CORPUS with
+# `perf record -g`, names the samples in Quorum's and its libraries' ReadyToRun code from those maps, and prints each
+# sample's first named frame outside the framework: the method whose work (its own, or the framework's and the
+# runtime's on its behalf) the sample was. Samples deep in the runtime, garbage collection above all, are counted
+# apart. The framework's own ReadyToRun code stays unnamed (it ships without maps), so its time goes to the caller.
+# Needs perf and python3.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CORPUS="${1:?usage: benchmarks/profile-r2r.sh CORPUS [--top N] [--work DIR]}"; shift
+TOP=40; WORK="$(mktemp -d)"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --top) TOP="$2"; shift 2 ;;
+    --work) WORK="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+command -v perf >/dev/null || { echo "needs perf (Debian: linux-perf)" >&2; exit 2; }
+
+dotnet publish "$ROOT/src/Quorum.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -p:PublishReadyToRunEmitSymbols=true -o "$WORK/bin" --nologo -v quiet
+# The site goes to tmpfs when there is one, as in run.sh: on this machine's disk, creating files after many were
+# deleted costs seconds of system time that have nothing to do with Quorum (benchmarks/README.md).
+SITE="$WORK/site"; [ -d /dev/shm ] && [ -w /dev/shm ] && SITE="/dev/shm/quorum-profile-$$"
+rm -rf "$SITE"
+DOTNET_PerfMapEnabled=1 perf record -F 2000 -g -o "$WORK/perf.data" -- "$WORK/bin/Quorum.Cli" build --input "$CORPUS" \
+  --output "$SITE" --theme "$ROOT/themes/default" > /dev/null 2>&1
+rm -rf "$SITE"
+perf script -i "$WORK/perf.data" 2> /dev/null > "$WORK/perf.txt"
+
+python3 - "$WORK/bin" "$WORK/perf.txt" "$TOP" <<'EOF'
+import bisect, collections, glob, os, re, struct, sys
+bin_dir, samples, top = sys.argv[1], sys.argv[2], int(sys.argv[3])
+maps = {}
+for path in glob.glob(os.path.join(bin_dir, "*.ni.r2rmap")):
+    dll = os.path.basename(path).replace(".ni.r2rmap", ".dll")
+    with open(os.path.join(bin_dir, dll), "rb") as f:
+        head = f.read(4096)
+    pe = struct.unpack_from("<I", head, 0x3C)[0]
+    text = pe + 24 + struct.unpack_from("<H", head, pe + 20)[0]
+    rva, raw = struct.unpack_from("<I", head, text + 12)[0], struct.unpack_from("<I", head, text + 20)[0]
+    methods = sorted((int(a, 16), int(s, 16), n) for a, s, n in
+                     (l.rstrip("\n").split(" ", 2) for l in open(path, errors="replace") if l.count(" ") >= 2)
+                     if int(a, 16) < 0xF0000000)
+    maps[dll] = (rva - raw, methods, [m[0] for m in methods])
+
+frame = re.compile(r"^\s*([0-9a-f]+) (.*) \((.*)\)$")
+def name(line):
+    m = frame.match(line)
+    if not m: return None
+    address, symbol, dso = m.groups()
+    dll = os.path.basename(dso)
+    if symbol == "[unknown]" and dll in maps:
+        delta, methods, starts = maps[dll]
+        rva = int(address, 16) + delta
+        i = bisect.bisect_right(starts, rva) - 1
+        if i >= 0 and rva < methods[i][0] + methods[i][1]:
+            return re.sub(r"^.* (?=\S+::)", "", methods[i][2]).split("(")[0]
+        return None
+    if "/dotnet/shared/" in dso or "[System." in symbol or "[Microsoft." in symbol: return None
+    m = re.search(r"\] ([^\[\]]+?::[^(]+)\(", symbol)
+    return m.group(1) if m else None
+
+native = re.compile(r"\((\[kernel\.kallsyms\]|.*/libcoreclr\.so|.*/libc\.so\.6)\)$")
+counts, total, stack = collections.Counter(), 0, []
+def flush():
+    global total
+    if not stack: return
+    total += 1
+    # A collection runs on the thread whose allocation set it off, a dozen runtime frames deep (the runtime ships
+    # without symbols): such samples are counted apart, not charged to whichever method happened to allocate.
+    depth = next((i for i, f in enumerate(stack) if not native.search(f)), len(stack))
+    if depth >= 8:
+        counts["(deep in the runtime: garbage collection, mostly)"] += 1
+        return
+    counts[next((n for n in map(name, stack) if n), "(runtime, framework or JIT only)")] += 1
+for line in open(samples, errors="replace"):
+    if not line.strip(): flush(); stack = []
+    elif line[0] in " \t": stack.append(line.rstrip("\n"))
+    else: stack = []
+flush()
+print(f"{total} samples at 2 kHz ({total / 2000:.1f} s of CPU); first named frame outside the framework:")
+for n, c in counts.most_common(top): print(f"{100 * c / total:5.1f}% {c:6d}  {n}")
+EOF
