@@ -20,6 +20,10 @@ public class ShardWriterTests(ShardCorpusFixture corpus, SiteSearchFixture demo)
         foreach (var v in values) Vlq.Append(sb, v);
         Assert.Equal(values, Vlq.Decode(sb.ToString()));
         Assert.Equal(values.Sum(v => Vlq.Length(v)), sb.Length);
+        // The shards' own writer gives the same digits, past its first buffer's end too.
+        var text = new VlqText();
+        foreach (var v in Enumerable.Repeat(values, 100).SelectMany(v => v)) text.Append(v);
+        Assert.Equal(string.Concat(Enumerable.Repeat(sb.ToString(), 100)), text.Span.ToString());
         Assert.Equal("A", Vlq.Bitmap([], 1));
         Assert.Equal([0, 5, 6, 40], ShardReader.Set("b" + Vlq.Bitmap([0, 5, 6, 40], 41), 41));
     }

@@ -87,10 +87,10 @@ public static class Vlq
 
 /// <summary>
 /// VLQ numbers being written into one string: a character array reused from one string to the next, the digits
-/// written straight into it. The shards hold millions of these numbers (1,000 meetings: 40 MB of them), and a
-/// <see cref="StringBuilder"/> took a call per digit and a new string per posting list.
+/// written straight into it. The shards are mostly these numbers (1,000 meetings: millions of them in 40 MB of
+/// files), and a <see cref="StringBuilder"/> took a call per digit and a new string per posting list.
 /// </summary>
-public sealed class VlqText
+internal sealed class VlqText
 {
     char[] _chars = new char[1024];
     int _length;
@@ -103,6 +103,4 @@ public sealed class VlqText
         if (_length + Vlq.MaxDigits > _chars.Length) Array.Resize(ref _chars, 2 * _chars.Length);
         _length += Vlq.Write(value, _chars.AsSpan(_length));
     }
-
-    public override string ToString() => new(Span);
 }
