@@ -22,6 +22,48 @@ public class LunrIndexBuilderTests
         ]);
 
     [Fact]
+    public void TheTermCounterKnowsEveryTokenItHasSeenPastItsFirstTableSize()
+    {
+        // 30,000 distinct tokens (the token table starts with room for 2,048), then each again with punctuation the
+        // trimmer removes, in another order: every one keeps the number it was first given, in the order first seen.
+        var counter = new LunrTermCounter();
+        var words = Enumerable.Range(0, 30_000).Select(i => "t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var first = counter.Count(string.Join(" ", words));
+        Assert.Equal(words, counter.Terms);
+        Assert.Equal(Enumerable.Range(0, words.Length), first.TermIds);
+        var again = counter.Count(string.Join(" ", words.Reverse().Select(w => "(" + w.ToUpperInvariant() + "),")));
+        Assert.Equal(words.Length, counter.Terms.Count);
+        Assert.Equal(first.TermIds, again.TermIds);
+        Assert.All(again.Counts, c => Assert.Equal(1, c));
+    }
+
+    [Fact]
+    public void TheTokenTableFindsEveryTokenAddedWhateverItsHash()
+    {
+        // Seven hashes among 3,000 tokens: long runs of collisions, found only by comparing the characters.
+        var crowded = new LunrTokenTable();
+        var tokens = Enumerable.Range(0, 3_000).Select(i => "t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        for (int i = 0; i < tokens.Length; i++) crowded.Add(tokens[i], i % 7, i);
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            Assert.True(crowded.TryGet(tokens[i], i % 7, out int value));
+            Assert.Equal(i, value);
+        }
+        Assert.False(crowded.TryGet("t3000", 3_000 % 7, out _));
+        Assert.False(crowded.TryGet("t1", 2, out _)); // its characters, under another hash
+
+        // 50,000 tokens by their own hashes: every one still there after the table has grown from 4,096 slots.
+        var grown = new LunrTokenTable();
+        var many = Enumerable.Range(0, 50_000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        for (int i = 0; i < many.Length; i++) grown.Add(many[i], LunrTokenTable.Hash(many[i]), i);
+        for (int i = 0; i < many.Length; i++)
+        {
+            Assert.True(grown.TryGet(many[i], LunrTokenTable.Hash(many[i]), out int value));
+            Assert.Equal(i, value);
+        }
+    }
+
+    [Fact]
     public void WritesExactlyWhatLunrWrites()
     {
         Assert.Equal(GoldenIndex, BuildGolden().ToJson());

@@ -11,15 +11,12 @@ internal sealed class LunrTermCounter
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
     // Trimmed (lower-cased) token → term id or StopWord: caches the stop word filter and the stemmer.
-    private readonly Dictionary<string, int> _tokenCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
+    private readonly LunrTokenTable _tokens = new();
 
     // Scratch for one field: its lower-cased text, and term frequencies indexed by term id.
     private char[] _lowered = new char[4096];
     private int[] _counts = new int[1024];
     private readonly List<int> _touched = [];
-
-    public LunrTermCounter() => _tokenLookup = _tokenCache.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The terms numbered so far, by number.</summary>
     public IReadOnlyList<string> Terms => _terms;
@@ -93,11 +90,12 @@ internal sealed class LunrTermCounter
         // The cache is keyed by the trimmed token, which is all the rest of the pipeline sees: "council," and
         // "(council" share one entry, so the cache is smaller and more of it stays in the processor's cache.
         token = LunrTrimmer.Trim(token);
-        if (_tokenLookup.TryGetValue(token, out int cached))
+        int hash = LunrTokenTable.Hash(token);
+        if (_tokens.TryGet(token, hash, out int cached))
             return cached;
         string? term = LunrPipeline.ProcessToken(token);
         int termId = term is null ? StopWord : IdOf(term);
-        _tokenLookup[token] = termId;
+        _tokens.Add(token, hash, termId);
         return termId;
     }
 }
