@@ -25,9 +25,10 @@ public sealed class SiteUrls
     public string Members { get; }
     public string Member(string id) => $"{BasePath}members/{id}/";
     public string Actions { get; }
-    public string Action(string id) => $"{BasePath}actions/{Ids.ActionSlug(id)}/";
+    public string Action(string id) => ActionPage(Ids.ActionSlug(id));
     /// <summary>An action's page, from the slug it already has (<see cref="Ids.ActionSlug"/> is a regular expression's work).</summary>
-    public string Action(PublicAction action) => $"{BasePath}actions/{action.Slug}/";
+    public string Action(PublicAction action) => ActionPage(action.Slug);
+    string ActionPage(string slug) => $"{BasePath}actions/{slug}/";
     public string Decisions { get; }
     public string Decision(PublicDecision d) => Meeting(d.Item.Meeting.Slug) + "#" + d.Anchor;
     public string Body(string id) => $"{BasePath}bodies/{id}/";
