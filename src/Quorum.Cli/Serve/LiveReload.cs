@@ -84,16 +84,14 @@ public static class LiveReload
     }
 
     public static string ReloadEvent(bool all, IEnumerable<string> urls) =>
-        Event("reload", JsonSerializer.Serialize(new ReloadData(all, urls.ToList()), JsonOptions));
+        Event("reload", JsonSerializer.Serialize(new ReloadData(all, urls.ToList()), LiveReloadJson.Default.ReloadData));
 
     public static string ErrorEvent(IEnumerable<string> diagnostics) =>
-        Event("error", JsonSerializer.Serialize(new ErrorData(diagnostics.ToList()), JsonOptions));
+        Event("error", JsonSerializer.Serialize(new ErrorData(diagnostics.ToList()), LiveReloadJson.Default.ErrorData));
 
-    static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    internal sealed record ReloadData(bool All, List<string> Urls);
 
-    sealed record ReloadData(bool All, List<string> Urls);
-
-    sealed record ErrorData(List<string> Diagnostics);
+    internal sealed record ErrorData(List<string> Diagnostics);
 
     // JSON never contains a raw line break, so the data fits one "data:" line.
     static string Event(string name, string json) => $"event: {name}\ndata: {json}\n\n";
@@ -195,3 +193,10 @@ public sealed class Delivery
         if (Interlocked.Decrement(ref _left) == 0) _done.TrySetResult();
     }
 }
+
+/// <summary>The events' JSON (camelCase, as the script reads it), made at compile time: nothing to reflect over, so the
+/// standalone build's trimmed framework serves it too.</summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(LiveReload.ReloadData))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(LiveReload.ErrorData))]
+internal sealed partial class LiveReloadJson : System.Text.Json.Serialization.JsonSerializerContext;

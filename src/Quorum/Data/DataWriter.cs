@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using Quorum.Feeds;
 using Quorum.Load;
@@ -55,7 +56,7 @@ public sealed class DataWriter
         // Streamed: actions.json alone is 60 MB at 5,000 meetings, five times that as strings.
         output.Write(file.Path, stream =>
         {
-            JsonSerializer.Serialize(stream, envelope, Json);
+            JsonSerializer.Serialize(stream, envelope, (JsonTypeInfo<DataFileEnvelope<T>>)Json.GetTypeInfo(typeof(DataFileEnvelope<T>)));
             stream.WriteByte((byte)'\n');
         });
     }

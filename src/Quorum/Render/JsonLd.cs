@@ -53,7 +53,7 @@ public static class JsonLd
             o["location"] = new JsonObject { ["@type"] = "Place", ["name"] = m.Venue, ["address"] = m.Venue };
         o["organizer"] = Organization(m.Body, m.BodyName, site, urls);
         var attendees = new JsonArray();
-        foreach (var a in m.Present.Concat(m.InAttendance)) attendees.Add(PersonRef(a.Member, site, urls));
+        foreach (var a in m.Present.Concat(m.InAttendance)) attendees.Add((JsonNode)PersonRef(a.Member, site, urls));
         if (attendees.Count > 0) o["attendee"] = attendees;
         return Serialize(o);
     }
