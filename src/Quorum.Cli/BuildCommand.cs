@@ -35,7 +35,7 @@ static class BuildCommand
             {
                 stdout.WriteLine($"  {phase.Name,-8} {phase.Time.TotalMilliseconds,8:0.0} ms  {Usage(phase)}  peak {Megabytes(phase.PeakBytes)}");
                 foreach (var (_, part) in timings.Parts.Where(p => p.Phase == phase.Name))
-                    stdout.WriteLine($"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  {(part.Beside is { } beside ? $"(beside {beside})" : Usage(part))}  peak {Megabytes(part.PeakBytes)}");
+                    stdout.WriteLine($"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  {(part.Beside is { } beside ? $"(beside {beside}; {Megabytes(part.AllocatedBytes)} allocated by all)" : Usage(part))}  peak {Megabytes(part.PeakBytes)}");
             }
             stdout.WriteLine($"  garbage collections: {GC.CollectionCount(0)} (generation 1: {GC.CollectionCount(1)}, 2: {GC.CollectionCount(2)}), " +
                              $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {Megabytes(GC.GetTotalAllocatedBytes())} allocated");
@@ -43,7 +43,8 @@ static class BuildCommand
         return 0;
     }
 
-    static string Usage(PhaseTimings.Phase phase) => $"(CPU {phase.Cpu.TotalMilliseconds,6:0} ms, GC {phase.GcPause.TotalMilliseconds,5:0} ms)";
+    static string Usage(PhaseTimings.Phase phase) =>
+        $"(CPU {phase.Cpu.TotalMilliseconds,6:0} ms, GC {phase.GcPause.TotalMilliseconds,5:0} ms, {Megabytes(phase.AllocatedBytes),8} allocated)";
 
     static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):#,0} MB";
 }

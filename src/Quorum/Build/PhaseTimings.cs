@@ -8,14 +8,17 @@ namespace Quorum.Build;
 /// same span (CPU well below twice the wall time on two cores means the phase ran mostly on one), and the process's
 /// peak memory (resident set) so far when it ended, which shows the phase where the peak was reached. A phase's parts
 /// can be timed too (<see cref="Parts"/>), with their CPU time. Each also records how long the garbage collector paused
-/// the process meanwhile: with workstation collections every other thread waits, so on two cores a pause costs twice.
+/// the process meanwhile (with workstation collections every other thread waits, so on two cores a pause costs twice)
+/// and how much the process allocated: the collector's work follows what is allocated, so that says where to cut.
 /// </summary>
 public sealed class PhaseTimings
 {
     /// <summary>A phase or a part of one. <see cref="Beside"/>: a part that ran beside other work, whose process-wide
     /// CPU time is therefore not its own (<see cref="Cpu"/> is then zero). <see cref="PeakBytes"/>: the process's peak
-    /// resident set when it ended. <see cref="GcPause"/>: the time the process was paused for garbage collection meanwhile.</summary>
-    public readonly record struct Phase(string Name, TimeSpan Time, TimeSpan Cpu, string? Beside = null, long PeakBytes = 0, TimeSpan GcPause = default);
+    /// resident set when it ended. <see cref="GcPause"/>: the time the process was paused for garbage collection meanwhile;
+    /// <see cref="AllocatedBytes"/>: what the process allocated meanwhile (every thread's, as the pauses are).</summary>
+    public readonly record struct Phase(string Name, TimeSpan Time, TimeSpan Cpu, string? Beside = null, long PeakBytes = 0, TimeSpan GcPause = default,
+        long AllocatedBytes = 0);
 
     readonly List<Phase> _phases = [];
     readonly ConcurrentQueue<(string Phase, Phase Part)> _parts = new();
@@ -49,6 +52,7 @@ public sealed class PhaseTimings
     {
         readonly long _started = Stopwatch.GetTimestamp();
         readonly TimeSpan _cpu, _paused = GC.GetTotalPauseDuration();
+        readonly long _allocated = GC.GetTotalAllocatedBytes();
 
         public Mark()
         {
@@ -60,7 +64,8 @@ public sealed class PhaseTimings
         {
             using var process = Process.GetCurrentProcess();
             var cpu = beside is null ? process.TotalProcessorTime - _cpu : TimeSpan.Zero;
-            return new(name, Stopwatch.GetElapsedTime(_started), cpu, beside, process.PeakWorkingSet64, GC.GetTotalPauseDuration() - _paused);
+            return new(name, Stopwatch.GetElapsedTime(_started), cpu, beside, process.PeakWorkingSet64, GC.GetTotalPauseDuration() - _paused,
+                GC.GetTotalAllocatedBytes() - _allocated);
         }
     }
 

@@ -56,20 +56,25 @@ public class BuildOutputTests
         Assert.Equal(0, outcome.ExitCode);
         var phases = outcome.Stdout.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal) && !l.StartsWith("    ", StringComparison.Ordinal))
             .Where(l => !l.StartsWith("  garbage collections:", StringComparison.Ordinal))
-            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^  (\w+) +[\d.]+ ms  \(CPU +\d+ ms, GC +\d+ ms\)  peak ([\d,]+) MB$")).ToList();
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^  (\w+) +[\d.]+ ms  \(CPU +\d+ ms, GC +\d+ ms, +([\d,]+) MB allocated\)  peak ([\d,]+) MB$")).ToList();
         Assert.All(phases, m => Assert.True(m.Success, m.Value));
         Assert.Equal(["load", "resolve", "check", "redact", "render", "write"], phases.Select(m => m.Groups[1].Value));
         // The peak so far never falls, and a process that has built a site has used some memory.
-        var peaks = phases.Select(m => long.Parse(m.Groups[2].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var peaks = phases.Select(m => long.Parse(m.Groups[3].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.True(peaks[0] > 0);
         Assert.Equal(peaks.Order(), peaks);
-        Assert.Matches(@"\n    pages +[\d.]+ ms  \(CPU +\d+ ms, GC +\d+ ms\)  peak [\d,]+ MB\n", outcome.Stdout);
+        Assert.Matches(@"\n    pages +[\d.]+ ms  \(CPU +\d+ ms, GC +\d+ ms, +[\d,]+ MB allocated\)  peak [\d,]+ MB\n", outcome.Stdout);
         // The collections so far: every collection of an older generation is also counted as a younger one.
         var gc = System.Text.RegularExpressions.Regex.Match(outcome.Stdout,
             @"\n  garbage collections: (\d+) \(generation 1: (\d+), 2: (\d+)\), \d+ ms paused, ([\d,]+) MB allocated\n");
         Assert.True(gc.Success, outcome.Stdout);
         var counts = Enumerable.Range(1, 3).Select(i => int.Parse(gc.Groups[i].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.True(counts[0] >= counts[1] && counts[1] >= counts[2], gc.Value);
+        // What each phase allocated: loading allocates, and the phases (which do not overlap) allocate no more in all
+        // than the process did (each rounded to a whole megabyte).
+        var allocated = phases.Select(m => long.Parse(m.Groups[2].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(allocated[0] > 0, phases[0].Value);
+        Assert.True(allocated.Sum() <= long.Parse(gc.Groups[4].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture) + allocated.Count, outcome.Stdout);
     }
 
     [Fact]
