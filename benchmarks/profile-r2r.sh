@@ -4,14 +4,16 @@
 #   benchmarks/profile-r2r.sh CORPUS [--top N] [--work DIR]
 #
 # perf names JIT-compiled methods (from the runtime's perf map) but not ReadyToRun code, so profiles made with
-# ReadyToRun switched off (DOTNET_ReadyToRun=0) were the only named ones, and they misstate the shipped binary: there
-# every method is compiled at run time, with inlining across assemblies, and ReadyToRun's cost (calls into the
-# framework through stubs, not inlined) is absent. This script publishes Quorum as run.sh does, with crossgen's symbol
-# maps (PublishReadyToRunEmitSymbols: an .r2rmap of each assembly's compiled methods), records a build of CORPUS with
-# `perf record -g`, names the samples in Quorum's and its libraries' ReadyToRun code from those maps, and prints each
-# sample's first named frame outside the framework: the method whose work (its own, or the framework's and the
-# runtime's on its behalf) the sample was. Samples deep in the runtime, garbage collection above all, are counted
-# apart. The framework's own ReadyToRun code stays unnamed (it ships without maps), so its time goes to the caller.
+# ReadyToRun switched off (DOTNET_ReadyToRun=0) misstate the shipped binary: there every method is compiled at run
+# time, and ReadyToRun's own costs are absent. This script publishes Quorum as run.sh does (the standalone build: one
+# composite ReadyToRun image of the framework, Quorum and its libraries) with crossgen's symbol map
+# (PublishReadyToRunEmitSymbols: an .r2rmap of every method in the image), records a build of CORPUS with
+# `perf record -g`, names the samples from the map, and prints two tables: each sample's first named frame outside
+# the framework (the method of Quorum or a library whose work, its own or the framework's and the runtime's on its
+# behalf, the sample was), and each sample's own method, framework included. Samples deep in the runtime, garbage
+# collection above all, are counted apart in both. What is compiled at run time anyway (generic instantiations the
+# image lacks, the framework's vectorised code for this processor, Handlebars.Net's templates) is named from the
+# runtime's perf map, which perf can read only when the code is not double-mapped (DOTNET_EnableWriteXorExecute=0).
 # Needs perf and python3.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,13 +28,13 @@ while [ $# -gt 0 ]; do
 done
 command -v perf >/dev/null || { echo "needs perf (Debian: linux-perf)" >&2; exit 2; }
 
-dotnet publish "$ROOT/src/Quorum.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -p:PublishReadyToRunEmitSymbols=true -o "$WORK/bin" --nologo -v quiet
+dotnet publish "$ROOT/src/Quorum.Cli" -p:PublishProfile=standalone -p:PublishReadyToRunEmitSymbols=true -o "$WORK/bin" \
+  --nologo -v quiet
 # The site goes to tmpfs when there is one, as in run.sh: on this machine's disk, creating files after many were
 # deleted costs seconds of system time that have nothing to do with Quorum (benchmarks/README.md).
 SITE="$WORK/site"; [ -d /dev/shm ] && [ -w /dev/shm ] && SITE="/dev/shm/quorum-profile-$$"
 rm -rf "$SITE"
-DOTNET_PerfMapEnabled=1 perf record -F 2000 -g -o "$WORK/perf.data" -- "$WORK/bin/Quorum.Cli" build --input "$CORPUS" \
+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -F 2000 -g -o "$WORK/perf.data" -- "$WORK/bin/Quorum.Cli" build --input "$CORPUS" \
   --output "$SITE" --theme "$ROOT/themes/default" > /dev/null 2>&1
 rm -rf "$SITE"
 perf script -i "$WORK/perf.data" 2> /dev/null > "$WORK/perf.txt"
@@ -64,14 +66,28 @@ def name(line):
         rva = int(address, 16) + delta
         i = bisect.bisect_right(starts, rva) - 1
         if i >= 0 and rva < methods[i][0] + methods[i][1]:
-            return re.sub(r"^.* (?=\S+::)", "", methods[i][2]).split("(")[0]
+            return method_name(methods[i][2])
         return None
-    if "/dotnet/shared/" in dso or "[System." in symbol or "[Microsoft." in symbol: return None
-    m = re.search(r"\] ([^\[\]]+?::[^(]+)\(", symbol)
-    return m.group(1) if m else None
+    # Compiled at run time, named by the runtime's perf map: "instance void [Assembly] Namespace.Type::Method(...)[Optimized]".
+    m = re.match(r"^(?:instance )?\S.*?\[([^\]]+)\] (.+::.+)$", symbol)
+    return method_name(m.group(2)) if m else None
+
+def method_name(signature):
+    # "ReturnType Namespace.Type`1[Args, ...]::Method(Parameters)": the return type and parameters dropped.
+    depth = 0
+    for i, c in enumerate(signature):
+        if c == "[": depth += 1
+        elif c == "]": depth -= 1
+        elif c == " " and depth == 0 and "::" in signature[i:].split("(")[0]:
+            return method_name(signature[i + 1:])
+        elif c == "(" and depth == 0: return signature[:i]
+    return signature
+
+def framework(method):
+    return method.startswith(("System.", "Microsoft.", "Internal.")) and not method.startswith("System.CommandLine.")
 
 native = re.compile(r"\((\[kernel\.kallsyms\]|.*/libcoreclr\.so|.*/libc\.so\.6)\)$")
-counts, total, stack = collections.Counter(), 0, []
+counts, own, total, stack = collections.Counter(), collections.Counter(), 0, []
 def flush():
     global total
     if not stack: return
@@ -81,8 +97,15 @@ def flush():
     depth = next((i for i, f in enumerate(stack) if not native.search(f)), len(stack))
     if depth >= 8:
         counts["(deep in the runtime: garbage collection, mostly)"] += 1
+        own["(deep in the runtime: garbage collection, mostly)"] += 1
         return
-    counts[next((n for n in map(name, stack) if n), "(runtime, framework or JIT only)")] += 1
+    names = [n for n in map(name, stack) if n]
+    counts[next((n for n in names if not framework(n)), "(runtime, framework or JIT only)")] += 1
+    leaf = name(stack[0])
+    if not leaf:
+        m = frame.match(stack[0])
+        leaf = f"(unnamed, in {os.path.basename(m.group(3)) if m else '?'})"
+    own[leaf] += 1
 for line in open(samples, errors="replace"):
     if not line.strip(): flush(); stack = []
     elif line[0] in " \t": stack.append(line.rstrip("\n"))
@@ -90,4 +113,6 @@ for line in open(samples, errors="replace"):
 flush()
 print(f"{total} samples at 2 kHz ({total / 2000:.1f} s of CPU); first named frame outside the framework:")
 for n, c in counts.most_common(top): print(f"{100 * c / total:5.1f}% {c:6d}  {n}")
+print(f"\nOwn method of each sample (framework included):")
+for n, c in own.most_common(top): print(f"{100 * c / total:5.1f}% {c:6d}  {n}")
 EOF
