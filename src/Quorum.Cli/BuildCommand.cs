@@ -38,7 +38,7 @@ static class BuildCommand
                     stdout.WriteLine($"    {part.Name,-6} {part.Time.TotalMilliseconds,8:0.0} ms  {(part.Beside is { } beside ? $"(beside {beside}; {Megabytes(part.AllocatedBytes)} allocated by all)" : Usage(part))}  peak {Megabytes(part.PeakBytes)}");
             }
             stdout.WriteLine($"  garbage collections: {GC.CollectionCount(0)} (generation 1: {GC.CollectionCount(1)}, 2: {GC.CollectionCount(2)}), " +
-                             $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {Megabytes(GC.GetTotalAllocatedBytes())} allocated");
+                             $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {Megabytes(GC.GetTotalAllocatedBytes(precise: true))} allocated");
         }
         return 0;
     }

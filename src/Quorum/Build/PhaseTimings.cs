@@ -52,7 +52,7 @@ public sealed class PhaseTimings
     {
         readonly long _started = Stopwatch.GetTimestamp();
         readonly TimeSpan _cpu, _paused = GC.GetTotalPauseDuration();
-        readonly long _allocated = GC.GetTotalAllocatedBytes();
+        readonly long _allocated = GC.GetTotalAllocatedBytes(precise: true);
 
         public Mark()
         {
@@ -65,7 +65,7 @@ public sealed class PhaseTimings
             using var process = Process.GetCurrentProcess();
             var cpu = beside is null ? process.TotalProcessorTime - _cpu : TimeSpan.Zero;
             return new(name, Stopwatch.GetElapsedTime(_started), cpu, beside, process.PeakWorkingSet64, GC.GetTotalPauseDuration() - _paused,
-                GC.GetTotalAllocatedBytes() - _allocated);
+                GC.GetTotalAllocatedBytes(precise: true) - _allocated);
         }
     }
 
