@@ -13,8 +13,17 @@ internal sealed class ShardPostings
     public required ushort[] Mask;    // per entry (at most 16 fields)
     public required int[] KStart;     // per entry: first score in K (KStart[e]..KStart[e+1])
     public required int[] K;          // scores, in field order within an entry
-    public required int[] Sum;        // per entry: sum of its scores
-    // Ints and shorts, not longs: at 5,000 meetings there are about 10 million entries.
+    // Ints and shorts, not longs: at 5,000 meetings there are about 10 million entries. An entry's total score is
+    // summed when asked (SumOf), not kept: only common terms' entries are ranked by it, and an array of it was 40 MB
+    // at 5,000 meetings, held while the search index is written, the build's peak.
+
+    /// <summary>An entry's scores summed over its fields.</summary>
+    public int SumOf(int entry)
+    {
+        int sum = 0;
+        for (int i = KStart[entry]; i < KStart[entry + 1]; i++) sum = checked(sum + K[i]);
+        return sum;
+    }
 
     /// <summary>The postings of <paramref name="documents"/> documents' scores, in two passes over them.</summary>
     public static ShardPostings From(LunrScores index, int documents)
@@ -53,7 +62,6 @@ internal sealed class ShardPostings
         var mask = new ushort[total];
         var kStart = new int[total + 1];
         var k = new int[scoreStart[termCount]];
-        var sum = new int[total];
         var entryFill = (int[])entryStart.Clone(); // per term: its next entry
         var scoreFill = (int[])scoreStart.Clone(); // per term: its next score
         Array.Fill(last, -1);
@@ -74,14 +82,12 @@ internal sealed class ShardPostings
                     }
                     int e = entryFill[t] - 1;
                     mask[e] |= (ushort)(1 << f);
-                    int value = scores[j];
-                    k[scoreFill[t]++] = value;
-                    sum[e] = checked(sum[e] + value);
+                    k[scoreFill[t]++] = scores[j];
                 }
             }
         }
         kStart[total] = k.Length;
-        return new ShardPostings { Start = entryStart, Doc = doc, Mask = mask, KStart = kStart, K = k, Sum = sum };
+        return new ShardPostings { Start = entryStart, Doc = doc, Mask = mask, KStart = kStart, K = k };
     }
 }
 
@@ -105,10 +111,10 @@ internal sealed class TierSplit
         // (int.MaxValue - sum, place), is that order, and much faster than comparing through a delegate.
         var keys = new long[count];
         for (int i = 0; i < count; i++)
-            keys[i] = ((long)(int.MaxValue - p.Sum[start + i]) << 32) | (uint)i;
+            keys[i] = ((long)(int.MaxValue - p.SumOf(start + i)) << 32) | (uint)i;
         Array.Sort(keys);
         int Place(int rank) => (int)(keys[rank] & 0xFFFFFFFF);
-        long SumAt(int rank) => p.Sum[start + Place(rank)];
+        long SumAt(int rank) => int.MaxValue - (keys[rank] >> 32); // the sum, back out of its key
         // The cuts, in score order; then each entry goes to its level in one pass in place order, which is document
         // order (see above), so no level needs sorting.
         var cuts = new List<int>();
