@@ -17,15 +17,14 @@ public static partial class Checker
         var context = new Context(archive);
         // Each meeting's own rules, and its actions' slugs (a regular expression each: 12,575 at 1,000 meetings), on
         // every core: the diagnostics are sorted before they are shown, so the order they are found in is no matter.
-        var slugs = new Dictionary<Meeting, string[]>(archive.Meetings.Count);
-        var meetingSlugs = new string[archive.Meetings.Count][];
+        var slugs = new string[archive.Meetings.Count][];
         Parallel.For(0, archive.Meetings.Count, i =>
         {
             Meeting(archive.Meetings[i], context, d);
-            meetingSlugs[i] = ActionSlugs(archive.Meetings[i]);
+            slugs[i] = ActionSlugs(archive.Meetings[i]);
         });
-        for (var i = 0; i < meetingSlugs.Length; i++) slugs[archive.Meetings[i]] = meetingSlugs[i];
-        AcrossMeetings(archive, d, m => slugs[m], () => ActionIdsByDigits(archive));
+        var slugsOf = archive.Meetings.Zip(slugs).ToDictionary(p => p.First, p => p.Second);
+        AcrossMeetings(archive, d, m => slugsOf[m], () => ActionIdsByDigits(archive));
         Members(archive, context, d);
         Pages(archive, d);
     }
