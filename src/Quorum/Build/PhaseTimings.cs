@@ -9,7 +9,8 @@ namespace Quorum.Build;
 /// peak memory (resident set) so far when it ended, which shows the phase where the peak was reached. A phase's parts
 /// can be timed too (<see cref="Parts"/>), with their CPU time. Each also records how long the garbage collector paused
 /// the process meanwhile (every other thread waits; the command line's server collections use every core meanwhile,
-/// workstation collections only one) and how much the process allocated: the collector's work follows what is allocated, so that says where to cut.
+/// workstation collections only one) and how much the process allocated: the collector's work follows what is
+/// allocated, so that says where to cut.
 /// </summary>
 public sealed class PhaseTimings
 {
