@@ -22,6 +22,19 @@ public sealed class PhaseTimings
         long AllocatedBytes = 0);
 
     readonly List<Phase> _phases = [];
+    readonly Func<long> _readPeak;
+
+    public PhaseTimings() : this(ReadPeak) { }
+
+    /// <summary>For tests: <paramref name="readPeak"/> stands for the operating system's reading of the peak.</summary>
+    internal PhaseTimings(Func<long> readPeak) => _readPeak = readPeak;
+
+    static long ReadPeak()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64;
+    }
+
     readonly ConcurrentQueue<(string Phase, Phase Part)> _parts = new();
 
     public IReadOnlyList<(string Phase, TimeSpan Time)> Phases => _phases.Select(p => (p.Name, p.Time)).ToList();
@@ -34,7 +47,13 @@ public sealed class PhaseTimings
     {
         var start = new Mark();
         try { return run(); }
-        finally { _phases.Add(start.End(phase, beside: null)); }
+        finally
+        {
+            // Linux reports the peak as the larger of its recorded high-water mark and the current resident set, which
+            // it counts only approximately, so a later reading can be a little lower: the peak so far is the largest yet.
+            var timed = start.End(phase, beside: null, _readPeak());
+            _phases.Add(_phases.Count == 0 ? timed : timed with { PeakBytes = Math.Max(timed.PeakBytes, _phases[^1].PeakBytes) });
+        }
     }
 
     public void Time(string phase, Action run) => Time<bool>(phase, () => { run(); return true; });
@@ -45,7 +64,7 @@ public sealed class PhaseTimings
     {
         var start = new Mark();
         try { run(); }
-        finally { _parts.Enqueue((phase, start.End(part, beside))); }
+        finally { _parts.Enqueue((phase, start.End(part, beside, _readPeak()))); }
     }
 
     /// <summary>The process's counters when a phase or part starts; <see cref="End"/> measures it from there.</summary>
@@ -61,11 +80,11 @@ public sealed class PhaseTimings
             _cpu = process.TotalProcessorTime;
         }
 
-        public Phase End(string name, string? beside)
+        public Phase End(string name, string? beside, long peak)
         {
             using var process = Process.GetCurrentProcess();
             var cpu = beside is null ? process.TotalProcessorTime - _cpu : TimeSpan.Zero;
-            return new(name, Stopwatch.GetElapsedTime(_started), cpu, beside, process.PeakWorkingSet64, GC.GetTotalPauseDuration() - _paused,
+            return new(name, Stopwatch.GetElapsedTime(_started), cpu, beside, peak, GC.GetTotalPauseDuration() - _paused,
                 GC.GetTotalAllocatedBytes(precise: true) - _allocated);
         }
     }
