@@ -15,34 +15,35 @@ public static class MarkdownHtml
     // One renderer per thread: building an HtmlRenderer (its dozens of object renderers) costs more than most fragments.
     [ThreadStatic] static HtmlRenderer? t_renderer;
 
-    public static string Block(MarkdownDocument document) => Render(w => w.Render(document), PlainText.Trimmed);
+    public static string Block(MarkdownDocument document) => Render(document, static (w, d) => w.Render(d), PlainText.Trimmed);
 
     /// <summary>One paragraph of inline Markdown (an action's text, an update's note) without its &lt;p&gt;.</summary>
     public static string Inline(MarkdownDocument document) =>
-        IsOneParagraph(document) ? Render(w => w.WriteLeafInline((ParagraphBlock)document[0]), PlainText.Trimmed) : Block(document);
+        IsOneParagraph(document) ? Render(document, static (w, d) => w.WriteLeafInline((ParagraphBlock)d[0]), PlainText.Trimmed) : Block(document);
 
     /// <summary>As <see cref="Block"/>, as UTF-8, which is how the archive keeps it: no string is made on the way.</summary>
-    internal static byte[] BlockUtf8(MarkdownDocument document) => Render(w => w.Render(document), PlainText.TrimmedUtf8);
+    internal static byte[] BlockUtf8(MarkdownDocument document) => Render(document, static (w, d) => w.Render(d), PlainText.TrimmedUtf8);
 
     /// <summary>As <see cref="Inline"/>, as UTF-8.</summary>
     internal static byte[] InlineUtf8(MarkdownDocument document) =>
-        IsOneParagraph(document) ? Render(w => w.WriteLeafInline((ParagraphBlock)document[0]), PlainText.TrimmedUtf8) : BlockUtf8(document);
+        IsOneParagraph(document) ? Render(document, static (w, d) => w.WriteLeafInline((ParagraphBlock)d[0]), PlainText.TrimmedUtf8) : BlockUtf8(document);
 
     public static bool IsOneParagraph(MarkdownDocument document) => document.Count == 1 && document[0] is ParagraphBlock;
 
     /// <summary>The content of a decision block, without the block's own wrapper (for the register).</summary>
-    public static string Children(ContainerBlock block) => Render(w =>
+    public static string Children(ContainerBlock block) => Render(block, static (w, b) =>
     {
-        foreach (var child in block) w.Render(child);
+        foreach (var child in b) w.Render(child);
     }, PlainText.Trimmed);
 
-    static T Render<T>(Action<HtmlRenderer> write, Func<System.Text.StringBuilder, T> take)
+    // The markup's source is passed in, not captured, so no closure is made for each of the archive's pieces.
+    static T Render<TSource, T>(TSource source, Action<HtmlRenderer, TSource> write, Func<System.Text.StringBuilder, T> take)
     {
         var renderer = t_renderer ?? Create();
         t_renderer = null; // a renderer left mid-write by an exception is never reused
         var buffer = ((StringWriter)renderer.Writer).GetStringBuilder();
         buffer.Clear();
-        write(renderer);
+        write(renderer, source);
         renderer.Writer.Flush();
         var html = take(buffer);
         if (buffer.Capacity <= 1 << 20) t_renderer = renderer; // keep a small buffer, not the largest ever seen

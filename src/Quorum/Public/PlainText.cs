@@ -142,14 +142,27 @@ public static class PlainText
     /// </summary>
     static void AppendUtf8(ArrayBufferWriter<byte> output, StringBuilder sb, int start, int end)
     {
-        var encoder = Utf8.GetEncoder();
-        foreach (var slice in Slices(sb, start, end))
+        // This thread's encoder, and the chunks walked here rather than by an iterator: a paragraph at a time, an
+        // encoder and an enumerator each were 30 MB of garbage at 1,000 meetings.
+        var encoder = t_encoder ??= Utf8.GetEncoder();
+        encoder.Reset();
+        int offset = 0;
+        foreach (var chunk in sb.GetChunks())
         {
-            var span = output.GetSpan(3 * slice.Length + 4);
-            output.Advance(encoder.GetBytes(slice.Span, span, flush: false));
+            int from = Math.Max(start, offset), to = Math.Min(end, offset + chunk.Length);
+            if (from < to)
+            {
+                var slice = chunk.Span[(from - offset)..(to - offset)];
+                var span = output.GetSpan(3 * slice.Length + 4);
+                output.Advance(encoder.GetBytes(slice, span, flush: false));
+            }
+            offset += chunk.Length;
+            if (offset >= end) break;
         }
         output.Advance(encoder.GetBytes([], output.GetSpan(4), flush: true));
     }
+
+    [ThreadStatic] static Encoder? t_encoder;
 
     // This thread's UTF-8 buffer, reused from one piece of text to the next (each result is copied out at its size).
     [ThreadStatic] static ArrayBufferWriter<byte>? t_utf8;
@@ -177,19 +190,6 @@ public static class PlainText
         while (start < end && char.IsWhiteSpace(sb[start])) start++;
         while (end > start && char.IsWhiteSpace(sb[end - 1])) end--;
         return (start, end);
-    }
-
-    /// <summary>The builder's characters from <paramref name="start"/> to <paramref name="end"/>, chunk by chunk.</summary>
-    static IEnumerable<ReadOnlyMemory<char>> Slices(StringBuilder sb, int start, int end)
-    {
-        int offset = 0;
-        foreach (var chunk in sb.GetChunks())
-        {
-            int from = Math.Max(start, offset), to = Math.Min(end, offset + chunk.Length);
-            if (from < to) yield return chunk.Slice(from - offset, to - from);
-            offset += chunk.Length;
-            if (offset >= end) yield break;
-        }
     }
 
     static void Children(ContainerBlock container, List<string> paragraphs, string prefix)

@@ -29,17 +29,34 @@ public sealed class CrossLinksExtension(CrossLinkMatcher matcher) : IMarkdownExt
         // Found first, changed after: splitting a literal changes the tree being walked. Most text names nobody,
         // so most blocks find nothing and allocate nothing.
         List<(LiteralInline Literal, List<CrossLinkMatcher.Match> Matches)>? found = null;
-        foreach (var block in document.Descendants<LeafBlock>())
-        {
-            if (block.Inline is null) continue;
-            foreach (var literal in block.Inline.FindDescendants<LiteralInline>())
-                if (!InsideLink(literal) && matcher.Find(literal.Content.AsSpan()) is { } matches)
-                    (found ??= []).Add((literal, matches));
-        }
+        FindIn(document, ref found);
         if (found is null) return;
         var links = new List<CrossLinkInline>();
         foreach (var (literal, matches) in found) Split(literal, matches, links);
         document.SetData(LinksKey, links);
+    }
+
+    // The tree walked in the order of the text by hand: Markdig's Descendants and FindDescendants allocate an
+    // enumerator (and a stack) for every block, 20 MB at 1,000 meetings.
+    void FindIn(ContainerBlock container, ref List<(LiteralInline, List<CrossLinkMatcher.Match>)>? found)
+    {
+        foreach (var block in container)
+        {
+            if (block is ContainerBlock inner) FindIn(inner, ref found);
+            else if (block is LeafBlock { Inline: { } inline }) FindIn(inline, ref found);
+        }
+    }
+
+    void FindIn(ContainerInline container, ref List<(LiteralInline, List<CrossLinkMatcher.Match>)>? found)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            if (inline is LiteralInline literal)
+            {
+                if (!InsideLink(literal) && matcher.Find(literal.Content.AsSpan()) is { } matches) (found ??= []).Add((literal, matches));
+            }
+            else if (inline is ContainerInline inner) FindIn(inner, ref found);
+        }
     }
 
     static readonly object LinksKey = new();
