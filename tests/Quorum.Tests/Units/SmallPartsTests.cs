@@ -53,6 +53,32 @@ public class SmallPartsTests
         Directory.Delete(dir, true);
     }
 
+    [Fact]
+    public void A_markdown_files_front_matter_split_as_it_is_read_is_the_split_of_its_whole_text()
+    {
+        // Most Markdown files are split in their bytes, never decoded whole: the parts must be what splitting the
+        // decoded text gives, and the text what reading it whole gives, for any mix of closing-looking lines,
+        // trailing spaces (a no-break space too), non-ASCII text, invalid bytes, carriage returns and a byte-order mark.
+        var dir = Path.Combine(Path.GetTempPath(), "quorum-split-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var line = Gen.OneOf(Gen.Const("---"), Gen.Const("..."), Gen.Const("--- "), Gen.Const("---\u00A0"), Gen.Const("...\t"),
+            Gen.Const("--- x"), Gen.Const("----"), Gen.Const("title: Zoë"), Gen.Const(""), Gen.Const("Body 😀"), Gen.Const("a\r"));
+        var gen = Gen.Select(Gen.Bool, Gen.Bool, line.Array[0, 8], Gen.Bool, Gen.Int[0, 2]);
+        gen.Sample((bom, opened, lines, newlineAtEnd, invalid) =>
+        {
+            var text = (opened ? "---\n" : "") + string.Join("\n", lines) + (newlineAtEnd ? "\n" : "");
+            byte[] bytes = [.. bom ? new byte[] { 0xEF, 0xBB, 0xBF } : [], .. System.Text.Encoding.UTF8.GetBytes(text), .. Enumerable.Repeat((byte)0xC3, invalid)];
+            var file = Path.Combine(dir, Guid.NewGuid().ToString("N") + ".md");
+            File.WriteAllBytes(file, bytes);
+            var whole = new System.Text.UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n');
+            var read = SourceFile.Read(file, "x.md", "x.md");
+            Assert.Equal(whole, read.Text);
+            Assert.Equal(FrontMatterDocument.Split(whole), read.FrontMatter());
+            File.Delete(file);
+        }, iter: 500);
+        Directory.Delete(dir, true);
+    }
+
     [Theory]
     [InlineData("utf-8")]
     [InlineData("utf-16")]   // little-endian, as Windows Notepad once saved "Unicode"
