@@ -78,13 +78,13 @@ sealed class IncrementalRedactor
     Dictionary<Meeting, MeetingEntry> _meetings = new(ReferenceEqualityComparer.Instance);
     Dictionary<RawPage, PublicPage> _pages = new(ReferenceEqualityComparer.Instance);
 
-    // The cross-link phrases of the last redact, what they were made of, and the pipeline that links them.
+    // The cross-link phrases of the last redact, what they were made of, and the parser that links them.
     IReadOnlyDictionary<string, Member>? _phraseNames;
     IReadOnlyDictionary<string, PublicMember>? _phraseMembers;
     string? _phraseBasePath;
     string[] _phraseActionIds = [];
     Dictionary<string, CrossLinkTarget>? _phraseMap;
-    MarkdownPipeline? _pipeline;
+    PublicTextParser? _parser;
 
     /// <summary>How many pieces of public Markdown the last redact parsed.</summary>
     public int LastParsed { get; private set; }
@@ -292,7 +292,7 @@ sealed class IncrementalRedactor
     {
         var pool = new Dictionary<Key, (PublicMarkdown Markdown, PublicItem? Item)>(released.Count);
         foreach (var (markdown, item) in released) pool.TryAdd(new Key(markdown.Text, item?.Number), (markdown, item));
-        var pipeline = _pipeline!;
+        var parser = _parser!;
         var parsed = 0;
         void One(int i)
         {
@@ -303,7 +303,7 @@ sealed class IncrementalRedactor
                 if (item is not null) CopyDecisionsAndMentions(item, source.Item!);
                 return;
             }
-            var rendering = PublicMarkdownParser.Parse(markdown.Text, item, pipeline);
+            var rendering = PublicMarkdownParser.Parse(markdown.Text, item, parser);
             markdown.SetRendering(rendering.Html, rendering.InlineHtml, rendering.Plain);
             if (item is not null) PublicMarkdownParser.SetDecisionsAndMentions(item, rendering);
             Interlocked.Increment(ref parsed);
@@ -326,21 +326,21 @@ sealed class IncrementalRedactor
 
     /// <summary>
     /// Whether the cross-link phrases are those the last redact linked with (then its renderings stand), keeping the
-    /// pipeline or making a new one. The matcher links each phrase to its first target, so two lists with the same
+    /// parser or making a new one. The matcher links each phrase to its first target, so two lists with the same
     /// phrases and first targets link alike, in whatever order.
     /// </summary>
     bool SamePhrases(Archive archive, PublicSite site, List<PublicAction> actions)
     {
         var basePath = site.BasePath;
-        if (_pipeline is not null && ReferenceEquals(archive.MembersByName, _phraseNames) && ReferenceEquals(_members, _phraseMembers) &&
+        if (_parser is not null && ReferenceEquals(archive.MembersByName, _phraseNames) && ReferenceEquals(_members, _phraseMembers) &&
             basePath == _phraseBasePath && SameIds(actions, _phraseActionIds))
             return true;
         var phrases = PublicMarkdownParser.Phrases(site, archive.MembersByName.Select(p => KeyValuePair.Create(p.Key, p.Value.Id)), _members, actions.Select(a => a.Id));
         var map = new Dictionary<string, CrossLinkTarget>(phrases.Count, StringComparer.Ordinal);
         foreach (var (phrase, target) in phrases)
             if (!string.IsNullOrWhiteSpace(phrase)) map.TryAdd(phrase, target);
-        var same = _pipeline is not null && _phraseMap is not null && SameMap(_phraseMap, map);
-        if (!same) _pipeline = PublicMarkdownParser.Pipeline(phrases);
+        var same = _parser is not null && _phraseMap is not null && SameMap(_phraseMap, map);
+        if (!same) _parser = PublicMarkdownParser.Parser(phrases);
         (_phraseNames, _phraseMembers, _phraseBasePath, _phraseMap) = (archive.MembersByName, _members, basePath, map);
         _phraseActionIds = actions.Select(a => a.Id).ToArray();
         return same;

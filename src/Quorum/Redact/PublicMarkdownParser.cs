@@ -22,9 +22,9 @@ public static class PublicMarkdownParser
     /// Parses one piece once and keeps its rendering, as UTF-8, in place of its source; for an item, sets its
     /// decisions and mentions. The parsed document is not kept.
     /// </summary>
-    public static void Parse(PublicMarkdown markdown, PublicItem? item, MarkdownPipeline pipeline)
+    public static void Parse(PublicMarkdown markdown, PublicItem? item, PublicTextParser parser)
     {
-        var rendering = Parse(markdown.Text, item, pipeline);
+        var rendering = Parse(markdown.Text, item, parser);
         markdown.SetRendering(rendering.Html, rendering.InlineHtml, rendering.Plain);
         markdown.ReleaseText();
         if (item is not null) SetDecisionsAndMentions(item, rendering);
@@ -42,8 +42,7 @@ public static class PublicMarkdownParser
             .ToList();
     }
 
-    internal static MarkdownPipeline Pipeline(IEnumerable<KeyValuePair<string, CrossLinkTarget>> phrases) =>
-        MarkdownPipelines.Render(new CrossLinkMatcher(phrases));
+    internal static PublicTextParser Parser(IEnumerable<KeyValuePair<string, CrossLinkTarget>> phrases) => new(new CrossLinkMatcher(phrases));
 
     /// <summary>An item's decisions and mentions from its content's rendering (replacing any it had).</summary>
     internal static void SetDecisionsAndMentions(PublicItem item, Rendering rendering)
@@ -73,9 +72,9 @@ public static class PublicMarkdownParser
     }
 
     /// <summary>Parses one piece of public Markdown and renders it; for an item, with its decisions and mentions.</summary>
-    internal static Rendering Parse(string text, PublicItem? item, MarkdownPipeline pipeline)
+    internal static Rendering Parse(string text, PublicItem? item, PublicTextParser parser)
     {
-        var document = Markdig.Markdown.Parse(text, pipeline);
+        var document = parser.Parse(text);
         // The links the parse made, kept by the cross-linker: no walk of every inline to find them again.
         var links = CrossLinksExtension.LinksIn(document);
         var decisions = item is null ? [] : document.Descendants<DecisionBlock>().Select((block, i) =>

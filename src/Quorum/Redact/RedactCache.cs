@@ -2,7 +2,7 @@ namespace Quorum.Redact;
 
 /// <summary>
 /// What <c>quorum serve</c> keeps from one redact to the next so that a rebuild after a save makes again only what the
-/// save changed: the public objects of every meeting, member, body and page, and the pipeline that links names and
+/// save changed: the public objects of every meeting, member, body and page, and the parser that links names and
 /// action ids (<see cref="IncrementalRedactor"/>). Whatever is reused is exactly what the redactor would make again from
 /// the same input and build date. A full build uses none.
 /// </summary>

@@ -34,7 +34,7 @@ public static class Redactor
         // Names and action ids are linked wherever they appear, so the phrases come first: the ids are those the
         // published meetings raise, in the order they are first raised (the order of the public actions below).
         var actionIds = published.SelectMany(m => m.ActionsRaised).Select(a => a.Id).Distinct(StringComparer.Ordinal);
-        var pipeline = PublicMarkdownParser.Pipeline(PublicMarkdownParser.Phrases(site,
+        var parser = PublicMarkdownParser.Parser(PublicMarkdownParser.Phrases(site,
             archive.MembersByName.Select(p => KeyValuePair.Create(p.Key, p.Value.Id)), members, actionIds));
 
         // Each meeting's text is cut from its lines and parsed at once, on any thread: its public text lives only
@@ -46,8 +46,8 @@ public static class Redactor
             var meeting = published[i];
             var pm = Meeting(meeting, bodies[meeting.Body!.Id], members, buildDate, publicText);
             if (releaseSource) meeting.Raw.Markdown.ReleaseLines();
-            PublicMarkdownParser.Parse(pm.Preamble, null, pipeline);
-            foreach (var item in pm.AllItems) PublicMarkdownParser.Parse(item.Content, item, pipeline);
+            PublicMarkdownParser.Parse(pm.Preamble, null, parser);
+            foreach (var item in pm.AllItems) PublicMarkdownParser.Parse(item.Content, item, parser);
             meetings[i] = pm;
         });
 
@@ -74,7 +74,7 @@ public static class Redactor
         var rest = members.Values.Select(m => m.Biography).Concat(pages.Select(p => p.Content))
             .Concat(actions.Select(a => a.Text)).Concat(meetings.SelectMany(m => m.Updates).Select(u => u.Note))
             .OfType<PublicMarkdown>().ToList();
-        Parallel.ForEach(rest, markdown => PublicMarkdownParser.Parse(markdown, null, pipeline));
+        Parallel.ForEach(rest, markdown => PublicMarkdownParser.Parse(markdown, null, parser));
 
         PublicMarkdownParser.LinkMentions(meetings, members);
         return new PublicArchive

@@ -187,6 +187,28 @@ public class SmallPartsTests
     }
 
     [Fact]
+    public void Public_text_parses_to_the_same_html_with_or_without_the_autolink_parser_as_chosen()
+    {
+        // Text with no "://", "www." or "mailto:" is parsed without the autolink parser: it must give what the full
+        // pipeline gives, around every letter that parser stops at, emphasis, links, code, line ends and names.
+        var matcher = new Quorum.Markdown.CrossLinks.CrossLinkMatcher([KeyValuePair.Create("Alice Smith",
+            new Quorum.Markdown.CrossLinks.CrossLinkTarget(Quorum.Markdown.CrossLinks.CrossLinkKind.Member, "alice-smith", "/members/alice-smith/"))]);
+        var full = MarkdownPipelines.Render(matcher);
+        var parser = new PublicTextParser(matcher);
+        var piece = Gen.OneOf(Gen.Const("the "), Gen.Const("with "), Gen.Const("for me "), Gen.Const("h"), Gen.Const("w"), Gen.Const("M"),
+            Gen.Const("F"), Gen.Const("Alice Smith"), Gen.Const("Alice Smith's"), Gen.Const("*em* "), Gen.Const("**strong**"), Gen.Const("_u_"),
+            Gen.Const("[a link](/x)"), Gen.Const("[w](http://e.org)"), Gen.Const("`code h`"), Gen.Const("  \n"), Gen.Const("\n"),
+            Gen.Const("\n\n"), Gen.Const("- "), Gen.Const("| h | w |\n|---|---|\n| f | m |\n"), Gen.Const("http:"), Gen.Const("www"),
+            Gen.Const("mailto"), Gen.Const("ftp:/"), Gen.Const("https://example.org/a"), Gen.Const("WWW.example.org"),
+            Gen.Const("Mailto:a@b.org"), Gen.Const("(www.x.org)"), Gen.Const("&amp; "), Gen.Const("<http://e.org>"));
+        piece.Array[0, 25].Select(parts => string.Concat(parts)).Sample(markdown =>
+            Assert.Equal(Quorum.Public.MarkdownHtml.Block(Markdig.Markdown.Parse(markdown, full)), Quorum.Public.MarkdownHtml.Block(parser.Parse(markdown))),
+            iter: 3_000);
+        Assert.False(PublicTextParser.MayHoldAutoLink("the meeting, with Alice Smith, for me"));
+        Assert.True(PublicTextParser.MayHoldAutoLink("see Www.example.org"));
+    }
+
+    [Fact]
     public void Times_are_accepted_quoted_or_not_and_bad_ones_are_reported()
     {
         var d = new DiagnosticBag();
