@@ -75,29 +75,39 @@ public static class PlainText
     public static string Excerpt(string text, int max = 200)
     {
         // Only the start can show: flattening the whole of an item's text to keep 200 characters of it was a fifth
-        // of what the search files allocated. One character past max says whether the text must be cut.
-        var flat = OneLine(text, max + 1);
-        if (flat.Length <= max) return flat;
+        // of what the search files allocated. One character past max says whether the text must be cut. Flattened
+        // into a buffer on the stack, so only the excerpt itself is a new string (a builder, its string, the cut and
+        // the ellipsis added were 70 MB at 1,000 meetings).
+        Span<char> buffer = max <= 1024 ? stackalloc char[max + 2] : new char[max + 2];
+        var flat = buffer[..OneLine(text, max + 1, buffer)];
+        if (flat.Length <= max) return new string(flat);
         // Room for the ellipsis; never cut inside a word unless the first words leave too little.
-        var cut = flat.LastIndexOf(' ', max - 1);
+        var cut = flat[..max].LastIndexOf(' ');
         if (cut < max / 2) cut = max - 1;
         if (char.IsHighSurrogate(flat[cut - 1])) cut--;
-        return flat[..cut].TrimEnd(' ', ',', ';', ':', '.', '-', '–', '—') + "…";
+        return string.Concat(flat[..cut].TrimEnd(" ,;:.-–—"), "…");
     }
 
-    public static string OneLine(string text) => OneLine(text, int.MaxValue);
+    public static string OneLine(string text)
+    {
+        // The result is never longer than the text: flattened into a pooled buffer, copied out once.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
+        var flat = new string(buffer, 0, OneLine(text, int.MaxValue, buffer));
+        ArrayPool<char>.Shared.Return(buffer);
+        return flat;
+    }
 
     /// <summary>
-    /// As <see cref="OneLine(string)"/>, stopping once the result has <paramref name="limit"/> characters or one more: a
-    /// space is only ever written with the character after it.
+    /// As <see cref="OneLine(string)"/> into <paramref name="destination"/>, stopping once it has <paramref name="limit"/>
+    /// characters or one more (a space is only ever written with the character after it); returns the count written.
+    /// The destination holds the text's length or <paramref name="limit"/> + 1 characters, whichever is less.
     /// </summary>
-    static string OneLine(string text, int limit)
+    static int OneLine(ReadOnlySpan<char> rest, int limit, Span<char> destination)
     {
         // Word by word, each found by a vectorised search for whitespace, rather than a character at a time: the data
         // files and feeds flatten every action's text and notes whole.
-        var sb = new StringBuilder(Math.Min(text.Length, limit));
-        ReadOnlySpan<char> rest = text;
-        while (sb.Length < limit)
+        int length = 0;
+        while (length < limit)
         {
             int start = rest.IndexOfAnyExcept(Whitespace);
             if (start < 0) break;
@@ -105,13 +115,14 @@ public static class PlainText
             int end = rest.IndexOfAny(Whitespace);
             var word = end < 0 ? rest : rest[..end];
             // A word's first character always comes (with the space before it); the rest only up to the limit.
-            if (sb.Length > 0) sb.Append(' ');
-            sb.Append(word[0]);
-            int room = Math.Max(0, limit - sb.Length);
-            sb.Append(word[1..Math.Min(word.Length, 1 + room)]);
+            if (length > 0) destination[length++] = ' ';
+            destination[length++] = word[0];
+            int take = Math.Min(word.Length - 1, Math.Max(0, limit - length));
+            word.Slice(1, take).CopyTo(destination[length..]);
+            length += take;
             rest = rest[word.Length..];
         }
-        return sb.ToString();
+        return length;
     }
 
     /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> holds to be whitespace.</summary>

@@ -13,20 +13,45 @@ internal sealed class ShardOutput(ISiteOutput output)
     public long Bytes => Interlocked.Read(ref _bytes);
     public int Files => _files;
 
-    public void Raw(string path, string text) => Write(path, Encoding.UTF8.GetBytes(text));
+    /// <summary>A JSON array of values already written as JSON (<c>[a,b]</c> and a line end), encoded straight into the buffer.</summary>
+    public void Array(string path, ReadOnlySpan<string> values)
+    {
+        var scratch = Take();
+        var buffer = scratch.Buffer;
+        buffer.Write("["u8);
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (i > 0) buffer.Write(","u8);
+            buffer.Advance(Encoding.UTF8.GetBytes(values[i], buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(values[i].Length))));
+        }
+        buffer.Write("]\n"u8);
+        Write(path, buffer.WrittenSpan);
+        Return(scratch);
+    }
 
     public void Json(string path, Action<Utf8JsonWriter> write)
     {
-        // Each thread reuses one buffer and writer for its files (thousands of them at 1,000 meetings), rather than
-        // growing a new buffer from nothing for each. Taken out while in use, so a nested call makes its own.
-        var scratch = t_scratch ?? new Scratch();
-        t_scratch = null;
-        scratch.Buffer.ResetWrittenCount();
+        var scratch = Take();
         scratch.Json.Reset(scratch.Buffer);
         write(scratch.Json);
         scratch.Json.Flush();
         scratch.Buffer.Write("\n"u8);
         Write(path, scratch.Buffer.WrittenSpan);
+        Return(scratch);
+    }
+
+    // Each thread reuses one buffer and writer for its files (thousands of them at 1,000 meetings), rather than
+    // growing a new buffer from nothing for each. Taken out while in use, so a nested call makes its own.
+    static Scratch Take()
+    {
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
+        scratch.Buffer.ResetWrittenCount();
+        return scratch;
+    }
+
+    static void Return(Scratch scratch)
+    {
         if (scratch.Buffer.Capacity <= MaxKeptBytes) t_scratch = scratch;
     }
 

@@ -93,19 +93,22 @@ internal sealed class ShardPostings
 
 /// <summary>
 /// A term's entries in levels of falling score: tier A (in its shard), then the bands. Tau[l] is the highest sum of
-/// any entry after level l. Each level is in document order.
+/// any entry after level l. Each level is in document order. A term whose entries all fit in tier A (most terms) has
+/// no levels: tier A is its entries Start to End, listed nowhere.
 /// </summary>
 internal sealed class TierSplit
 {
-    public required List<int[]> Levels;
+    public List<int[]>? Levels;
     public required List<long> Tau;
-    public bool Complete => Levels.Count == 1;
+    public int Start, End;
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(false, nameof(Levels))]
+    public bool Complete => Levels is null || Levels.Count == 1; // one level: every entry, Start to End
 
     /// <summary>Cuts the term's entries: tier A of tierSize, then bands each growth times the one before.</summary>
     public static TierSplit Of(ShardPostings p, int term, int tierSize, int growth)
     {
         int start = p.Start[term], end = p.Start[term + 1], count = end - start;
-        if (count <= tierSize) return new TierSplit { Levels = [Range(start, end)], Tau = [] };
+        if (count <= tierSize) return new TierSplit { Tau = [], Start = start, End = end };
         // Highest sum first (ties by document, for a stable order; cuts never fall inside a tie anyway). A term's
         // entries are in document order, so an entry's place stands for its document: sorting one key per entry,
         // (int.MaxValue - sum, place), is that order, and much faster than comparing through a delegate.
@@ -150,13 +153,7 @@ internal sealed class TierSplit
         var filled = new int[cuts.Count];
         for (int i = 0; i < count; i++)
             levels[levelOf[i]][filled[levelOf[i]]++] = start + i;
-        return new TierSplit { Levels = levels, Tau = tau };
+        return new TierSplit { Levels = levels, Tau = tau, Start = start, End = end };
     }
 
-    static int[] Range(int start, int end)
-    {
-        var r = new int[end - start];
-        for (int i = 0; i < r.Length; i++) r[i] = start + i;
-        return r;
-    }
 }

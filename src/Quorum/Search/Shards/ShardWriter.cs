@@ -99,13 +99,15 @@ public static class ShardWriter
 
             // Term entries, in lunr's term order, each with its tier-A postings; the commoner terms' other files.
             var entries = new string[terms.Length];
-            Parallel.For(0, terms.Length, () => new VlqText(), (i, _, vlq) =>
+            // Each thread's scratch: the postings' digits, and the entry (only the entry's string is new for each term).
+            Parallel.For(0, terms.Length, () => (Vlq: new VlqText(), Entry: new StringBuilder()), (i, _, scratch) =>
             {
+                var (vlq, entry) = scratch;
                 var term = terms[i];
                 var tier = TierSplit.Of(postings, term.Index, small ? int.MaxValue : options.TierSize, options.BandGrowth);
                 vlq.Clear();
-                entries[i] = Entry(vlq, term, postings, tier, fieldCount);
-                if (tier.Complete) return vlq;
+                entries[i] = Entry(vlq, entry.Clear(), term, postings, tier, fieldCount);
+                if (tier.Complete) return scratch;
                 Interlocked.Increment(ref incomplete);
                 string name = term.Index.ToString(CultureInfo.InvariantCulture);
                 writer.Json($"{Folder}s/{name}.json", json => json.WriteStringValue(SetString(postings, term.Index, n)));
@@ -116,15 +118,14 @@ public static class ShardWriter
                     foreach (int e in tier.Levels[band]) AppendPosting(vlq, postings, e, ref previous, fieldCount);
                     writer.Json($"{Folder}p/{name}-{band.ToString(CultureInfo.InvariantCulture)}.json", json => json.WriteStringValue(vlq.Span));
                 }
-                return vlq;
+                return scratch;
             }, _ => { });
 
             // Term shards: runs of whole terms, cut at about ShardChars characters.
             int shardStart = 0, shardChars = 0;
             void CloseShard(int end)
             {
-                writer.Raw($"{Folder}t/{firstTerms.Count.ToString(CultureInfo.InvariantCulture)}.json",
-                    "[" + string.Join(",", entries[shardStart..end]) + "]\n");
+                writer.Array($"{Folder}t/{firstTerms.Count.ToString(CultureInfo.InvariantCulture)}.json", entries.AsSpan(shardStart..end));
                 firstTerms.Add(Safe(terms[shardStart].Term));
                 shardStart = end;
                 shardChars = 0;
@@ -137,7 +138,7 @@ public static class ShardWriter
             if (entries.Length > shardStart) CloseShard(entries.Length);
             if (firstTerms.Count == 0)
             {
-                writer.Raw(Folder + "t/0.json", "[]\n");
+                writer.Array(Folder + "t/0.json", []);
                 firstTerms.Add("");
             }
         }
@@ -210,11 +211,13 @@ public static class ShardWriter
     /// <c>[τ, size]</c>: the highest score (summed over fields, thousandths) of any posting after level B − 1 (tier A
     /// is level 0), and how many postings band B holds.
     /// </summary>
-    static string Entry(VlqText postings, LunrTerm term, ShardPostings p, TierSplit tier, int fieldCount)
+    static string Entry(VlqText postings, StringBuilder entry, LunrTerm term, ShardPostings p, TierSplit tier, int fieldCount)
     {
         int previous = 0;
-        foreach (int e in tier.Levels[0]) AppendPosting(postings, p, e, ref previous, fieldCount);
-        var entry = new StringBuilder();
+        if (tier.Complete)
+            for (int e = tier.Start; e < tier.End; e++) AppendPosting(postings, p, e, ref previous, fieldCount);
+        else
+            foreach (int e in tier.Levels[0]) AppendPosting(postings, p, e, ref previous, fieldCount);
         entry.Append('[').Append(JsonString(Safe(term.Term))).Append(',')
             .Append(term.Index.ToString(CultureInfo.InvariantCulture)).Append(',')
             .Append((p.Start[term.Index + 1] - p.Start[term.Index]).ToString(CultureInfo.InvariantCulture)).Append(",\"")
