@@ -30,10 +30,21 @@ sealed class BlocksOnlyExtension : IMarkdownExtension
         leaf.ProcessInlines = false;
         // Its lines go back to Markdig's pool, as parsing its inlines would have returned them: kept, every paragraph
         // took a new array from the pool (46 MB at 1,000 meetings). Nothing here reads a leaf's lines after it closes.
+        if (!s_canRelease) return;
         var lines = leaf.Lines;
-        ReleaseLines(ref lines);
+        try
+        {
+            ReleaseLines(ref lines);
+        }
+        catch (MissingMethodException)
+        {
+            s_canRelease = false; // a later Markdig without it: the lines are left to the collector, as before
+            return;
+        }
         leaf.Lines = lines;
     }
+
+    static bool s_canRelease = true;
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "Release")]
     static extern void ReleaseLines(ref StringLineGroup lines);
