@@ -109,17 +109,15 @@ internal sealed class TierSplit
     {
         int start = p.Start[term], end = p.Start[term + 1], count = end - start;
         if (count <= tierSize) return new TierSplit { Tau = [], Start = start, End = end };
-        // Highest sum first (ties by document, for a stable order; cuts never fall inside a tie anyway). A term's
-        // entries are in document order, so an entry's place stands for its document: sorting one key per entry,
-        // (int.MaxValue - sum, place), is that order, and much faster than comparing through a delegate.
-        var keys = new long[count];
-        for (int i = 0; i < count; i++)
-            keys[i] = ((long)(int.MaxValue - p.SumOf(start + i)) << 32) | (uint)i;
-        Array.Sort(keys);
-        int Place(int rank) => (int)(keys[rank] & 0xFFFFFFFF);
-        long SumAt(int rank) => int.MaxValue - (keys[rank] >> 32); // the sum, back out of its key
-        // The cuts, in score order; then each entry goes to its level in one pass in place order, which is document
-        // order (see above), so no level needs sorting.
+        // Levels hold entries of falling sums, and a cut never falls inside a tie, so each level is every entry whose
+        // sum is above a threshold and below the level before's. Each cut needs only the sum at one rank of those
+        // not yet placed, found by selection (a linear pass or few, however many entries) rather than sorting them
+        // all: the sort was most of the index's cutting at 1,000 meetings.
+        var sums = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var rest = System.Buffers.ArrayPool<int>.Shared.Rent(count); // the sums not yet in a level, in any order
+        for (int i = 0; i < count; i++) rest[i] = sums[i] = p.SumOf(start + i);
+        int restCount = count;
+        var thresholds = new List<long>(); // a level holds the entries not in an earlier one whose sum is above its threshold
         var cuts = new List<int>();
         var tau = new List<long>();
         int at = 0;
@@ -127,33 +125,76 @@ internal sealed class TierSplit
         while (at < count)
         {
             int cut = count;
+            long threshold = long.MinValue;
             if (at + size < count)
             {
-                int last = (int)(at + size - 1);
-                long v = SumAt(last);
-                int tieEnd = last + 1, tieStart = last;
-                while (tieEnd < count && SumAt(tieEnd) == v) tieEnd++;
-                while (tieStart > at && SumAt(tieStart - 1) == v) tieStart--;
+                // The sum at rank at + size - 1 (highest first), and the ranks its tie spans.
+                int v = KthLargest(rest, restCount, (int)size - 1);
+                int greater = 0, equal = 0;
+                for (int i = 0; i < restCount; i++)
+                {
+                    if (rest[i] > v) greater++;
+                    else if (rest[i] == v) equal++;
+                }
+                int tieStart = at + greater, tieEnd = tieStart + equal;
                 // Keep the tie if the level stays within twice its size; else leave it to the next level (tier A may
                 // then be empty); a band that is all one tie takes it whole.
                 cut = tieEnd - at <= 2 * size || (tieStart == at && cuts.Count > 0) ? tieEnd : tieStart;
+                threshold = cut == tieEnd ? v - 1L : v;
             }
             cuts.Add(cut);
+            thresholds.Add(threshold);
+            int kept = 0;
+            long highest = long.MinValue;
+            for (int i = 0; i < restCount; i++)
+            {
+                if (rest[i] > threshold) continue;
+                highest = Math.Max(highest, rest[i]);
+                rest[kept++] = rest[i];
+            }
+            restCount = kept;
             at = cut;
-            if (at < count) tau.Add(SumAt(at));
+            if (at < count) tau.Add(highest); // the highest sum after the level
             size = Math.Min(size * growth, int.MaxValue);
         }
+        // Each entry to its level in one pass in place order, which is document order (a term's entries are in
+        // document order), so no level needs sorting.
         var levels = new List<int[]>(cuts.Count);
-        var levelOf = new int[count];
-        for (int level = 0, from = 0; level < cuts.Count; from = cuts[level++])
-        {
-            levels.Add(new int[cuts[level] - from]);
-            for (int rank = from; rank < cuts[level]; rank++) levelOf[Place(rank)] = level;
-        }
+        for (int level = 0, from = 0; level < cuts.Count; from = cuts[level++]) levels.Add(new int[cuts[level] - from]);
         var filled = new int[cuts.Count];
         for (int i = 0; i < count; i++)
-            levels[levelOf[i]][filled[levelOf[i]]++] = start + i;
+        {
+            int level = 0;
+            while (sums[i] <= thresholds[level]) level++;
+            levels[level][filled[level]++] = start + i;
+        }
+        System.Buffers.ArrayPool<int>.Shared.Return(sums);
+        System.Buffers.ArrayPool<int>.Shared.Return(rest);
         return new TierSplit { Levels = levels, Tau = tau, Start = start, End = end };
     }
 
+    /// <summary>The value at rank <paramref name="k"/> (from 0, highest first) of the first <paramref name="n"/>
+    /// values, which it reorders: quickselect with a three-way partition, as sums often tie.</summary>
+    static int KthLargest(int[] a, int n, int k)
+    {
+        int lo = 0, hi = n - 1;
+        while (lo < hi)
+        {
+            int x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi];
+            int pivot = Math.Max(Math.Min(x, y), Math.Min(Math.Max(x, y), z)); // the median of three
+            // [lo, gt) above the pivot, [gt, i) equal to it, (lt, hi] below it.
+            int gt = lo, i = lo, lt = hi;
+            while (i <= lt)
+            {
+                int value = a[i];
+                if (value > pivot) { a[i] = a[gt]; a[gt++] = value; i++; }
+                else if (value < pivot) { a[i] = a[lt]; a[lt--] = value; }
+                else i++;
+            }
+            if (k < gt) hi = gt - 1;
+            else if (k <= lt) return pivot;
+            else lo = lt + 1;
+        }
+        return a[lo];
+    }
 }
