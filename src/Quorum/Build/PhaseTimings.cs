@@ -22,6 +22,7 @@ public sealed class PhaseTimings
         long AllocatedBytes = 0);
 
     readonly List<Phase> _phases = [];
+    readonly ConcurrentQueue<(string Phase, Phase Part)> _parts = new();
     readonly Func<long> _readPeak;
 
     public PhaseTimings() : this(ReadPeak) { }
@@ -34,8 +35,6 @@ public sealed class PhaseTimings
         using var process = Process.GetCurrentProcess();
         return process.PeakWorkingSet64;
     }
-
-    readonly ConcurrentQueue<(string Phase, Phase Part)> _parts = new();
 
     public IReadOnlyList<(string Phase, TimeSpan Time)> Phases => _phases.Select(p => (p.Name, p.Time)).ToList();
     public IReadOnlyList<Phase> WithCpu => _phases;

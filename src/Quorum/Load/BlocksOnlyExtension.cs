@@ -1,5 +1,5 @@
-using Markdig;
 using System.Runtime.CompilerServices;
+using Markdig;
 using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Renderers;

@@ -1,4 +1,3 @@
-using Markdig;
 using Quorum.Load;
 using Quorum.Markdown.CrossLinks;
 using Quorum.Public;

@@ -1,4 +1,3 @@
-using Markdig;
 using Markdig.Syntax;
 using Quorum.Load;
 using Quorum.Markdown.CrossLinks;
