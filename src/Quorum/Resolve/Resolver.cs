@@ -12,7 +12,12 @@ public static class Resolver
     {
         var (bodies, members) = BodiesAndMembers(input);
 
-        var meetings = InOrder(input.Meetings).Select(m => ResolveOwn(m, bodies, members)).ToList();
+        // Each meeting resolves by itself, so they do it side by side (one core was idle for resolve's 50 ms at
+        // 1,000 meetings); what crosses meetings follows, in order.
+        var ordered = InOrder(input.Meetings).ToArray();
+        var own = new Meeting[ordered.Length];
+        Parallel.For(0, ordered.Length, i => own[i] = ResolveOwn(ordered[i], bodies, members));
+        var meetings = own.ToList();
         return AcrossMeetings(input, bodies, members, NameIndex(members.Values), meetings);
     }
 
