@@ -4,12 +4,14 @@ using Quorum.Benchmarks;
 // Developer tools for issue 6 (benchmarks/run.sh uses them):
 //   generate --meetings N --out DIR [--seed S]    a deterministic synthetic input folder (FORMAT.md)
 //   profile --input DIR [--theme DIR] [--date D]  where a build's time and memory go (phases, page kinds, big files)
+//   allocations TRACE [--top N]                   where a build allocates, from a trace (benchmarks/allocations.sh)
 return Tool.Run(args, Console.Out, Console.Error);
 
 static class Tool
 {
     const string Usage = "usage: Quorum.Benchmarks generate --meetings N --out DIR [--seed S]\n" +
-                         "       Quorum.Benchmarks profile --input DIR [--theme DIR] [--date YYYY-MM-DD]";
+                         "       Quorum.Benchmarks profile --input DIR [--theme DIR] [--date YYYY-MM-DD]\n" +
+                         "       Quorum.Benchmarks allocations TRACE.nettrace [--top N]";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -19,6 +21,7 @@ static class Tool
             return args.Length == 0 ? 2 : 0;
         }
         if (args[0] == "profile") return Profile(args, stdout, stderr);
+        if (args[0] == "allocations") return Allocations(args, stdout, stderr);
         if (args[0] != "generate")
         {
             stderr.WriteLine($"unknown command '{args[0]}'\n{Usage}");
@@ -62,6 +65,24 @@ static class Tool
             stderr.WriteLine($"error: {e.Message}");
             return 1;
         }
+    }
+
+    static int Allocations(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var top = 40;
+        if (args.Length is not (2 or 4) || (args.Length == 4 && (args[2] != "--top" ||
+            !int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out top) || top == 0)))
+        {
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+        if (!File.Exists(args[1]))
+        {
+            stderr.WriteLine($"error: no trace at {args[1]}");
+            return 1;
+        }
+        AllocationReport.Run(args[1], top, stdout);
+        return 0;
     }
 
     static int Profile(string[] args, TextWriter stdout, TextWriter stderr)

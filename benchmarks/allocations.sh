@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Where a build allocates, by the code of Quorum's that asked (and the type), in the binary the benchmark runs.
+#
+#   benchmarks/allocations.sh CORPUS [--top N] [--work DIR]
+#
+# The collector's cost follows what a build allocates and keeps, so this is the companion of profile-r2r.sh (where
+# the CPU goes). It publishes Quorum as run.sh does (the standalone build), records a build of CORPUS with
+# dotnet-trace (installed into DIR/tools when it is not on the PATH), taking only the runtime's allocation ticks with
+# their stacks (one about every 100 KB a thread allocates, with the type that crossed it), and prints the bytes by
+# the first frame of Quorum's own code on each stack (what a library or the framework allocated on its behalf
+# included), then by type and frame (`Quorum.Benchmarks allocations`, which reads the trace with TraceEvent). The
+# trace is kept in DIR (alloc.nettrace) for other views.
+# Needs: dotnet 10 SDK; NuGet (dotnet-trace, Microsoft.Diagnostics.Tracing.TraceEvent).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CORPUS="${1:?usage: benchmarks/allocations.sh CORPUS [--top N] [--work DIR]}"; shift
+TOP=40; WORK="$(mktemp -d)"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --top) TOP="$2"; shift 2 ;;
+    --work) WORK="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$WORK"
+
+TRACE_TOOL="$(command -v dotnet-trace || true)"
+if [ -z "$TRACE_TOOL" ]; then
+  [ -x "$WORK/tools/dotnet-trace" ] || dotnet tool install --tool-path "$WORK/tools" dotnet-trace > /dev/null
+  TRACE_TOOL="$WORK/tools/dotnet-trace"
+fi
+dotnet publish "$ROOT/src/Quorum.Cli" -p:PublishProfile=standalone -o "$WORK/bin" --nologo -v quiet > /dev/null
+dotnet build -c Release "$ROOT/tests/Quorum.Benchmarks" -o "$WORK/tools/report" --nologo -v quiet > /dev/null
+
+# The site goes to tmpfs when there is one, as in run.sh.
+SITE="$WORK/site"; [ -d /dev/shm ] && [ -w /dev/shm ] && SITE="/dev/shm/quorum-allocations-$$"
+rm -rf "$SITE"
+# Keyword 0x1 (GC) at level 5 (verbose) is what carries the allocation ticks; stacks come with every event.
+"$TRACE_TOOL" collect --providers "Microsoft-Windows-DotNETRuntime:0x1:5" -o "$WORK/alloc.nettrace" -- \
+  "$WORK/bin/Quorum.Cli" build --input "$CORPUS" --output "$SITE" --theme "$ROOT/themes/default" > "$WORK/trace.log" 2>&1
+rm -rf "$SITE"
+"$WORK/tools/report/Quorum.Benchmarks" allocations "$WORK/alloc.nettrace" --top "$TOP"
