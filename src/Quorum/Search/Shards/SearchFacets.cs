@@ -14,23 +14,25 @@ public static class SearchFacets
     public static FacetOptions Options(IReadOnlyList<SearchDocument> documents)
     {
         var kinds = documents.Select(d => d.KindName).ToHashSet(StringComparer.Ordinal);
-        var bodies = new Dictionary<string, (string Name, string Date)>(StringComparer.Ordinal);
-        var years = new HashSet<string>(StringComparer.Ordinal);
+        var bodies = new Dictionary<string, (string Name, DateOnly? Date)>(StringComparer.Ordinal);
+        var years = new HashSet<int>();
         foreach (var d in documents)
         {
             if (d.BodyId is { Length: > 0 } id)
             {
-                var date = d.Date is { } day ? SearchDocuments.IsoDate(day) : "";
-                // As the page does it: a later document of the same date wins (>=).
-                if (!bodies.TryGetValue(id, out var seen) || string.CompareOrdinal(date, seen.Date) >= 0)
-                    bodies[id] = (string.IsNullOrEmpty(d.Body) ? id : d.Body, date);
+                // As the page does it, comparing ISO dates (no date before any): a later document of the same date
+                // wins (>=). Compared as dates, not formatted for each of a large site's documents.
+                if (!bodies.TryGetValue(id, out var seen) || Nullable.Compare(d.Date, seen.Date) >= 0)
+                    bodies[id] = (string.IsNullOrEmpty(d.Body) ? id : d.Body, d.Date);
             }
-            if (d.Year is { } year) years.Add(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (d.Year is { } year) years.Add(year);
         }
         return new FacetOptions(
             KindOrder.Where(kinds.Contains).ToList(),
             bodies.Select(b => (Value: b.Key, Label: b.Value.Name))
                 .OrderBy(b => b.Label, StringComparer.Ordinal).ThenBy(b => b.Value, StringComparer.Ordinal).ToList(),
-            years.Order(StringComparer.Ordinal).Reverse().ToList());
+            // As strings, as the page orders them (a year before 1000 would sort by its digits, not its value).
+            years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Order(StringComparer.Ordinal).Reverse().ToList());
     }
 }
