@@ -44,9 +44,11 @@ static class PageList
                 Feeds: FeedPaths.ForMember(m, u), JsonLd: () => JsonLd.Person(m, a.Site, u)));
         }
 
+        // Each body's actions in the register's order, found in one pass rather than one pass of every action per body.
+        var actionsOf = a.Actions.ToLookup(x => x.Meeting.Body);
         var byBody = a.Bodies.Select(b => new BodyActions(b,
-                a.Actions.Where(x => x.Meeting.Body == b && x.IsOpen()).ToList(),
-                Recent<PublicAction>.Of(a.Actions.Where(x => x.Meeting.Body == b && !x.IsOpen()), x => x.LastChanged, since)))
+                actionsOf[b].Where(x => x.IsOpen()).ToList(),
+                Recent<PublicAction>.Of(actionsOf[b].Where(x => !x.IsOpen()), x => x.LastChanged, since)))
             .Where(b => b.Open.Count + b.Closed.Total > 0).ToList();
         pages.Add(new(u.Actions, "actions", new ActionsModel(byBody, openActions.Count, a.Actions.Count - openActions.Count, since),
             "Actions", "actions", [home]));
