@@ -40,6 +40,12 @@ public static class Redactor
         // Each meeting's text is cut from its lines and parsed at once, on any thread: its public text lives only
         // while its pieces are parsed, and its lines go as soon as it is done (so neither the raw input, the public
         // text nor the parsed documents are ever held whole).
+        // Which actions each meeting publishes as raised by it (FirstRaised: an id raised again later is not a second
+        // action), known from the ids alone, so each meeting's public actions are made with it on any thread rather
+        // than one after another once all are parsed (at 1,000 meetings that was 25 ms with the other core idle).
+        var idsSeen = new HashSet<string>(StringComparer.Ordinal);
+        var raisedFirst = published.Select(m => m.ActionsRaised.Where(a => idsSeen.Add(a.Id)).ToList()).ToList();
+
         var meetings = new PublicMeeting[published.Count];
         Parallel.For(0, published.Count, i =>
         {
@@ -48,15 +54,15 @@ public static class Redactor
             if (releaseSource) meeting.Raw.Markdown.ReleaseLines();
             PublicMarkdownParser.Parse(pm.Preamble, null, parser);
             foreach (var item in pm.AllItems) PublicMarkdownParser.Parse(item.Content, item, parser);
+            pm.ActionsRaised.AddRange(Actions(raisedFirst[i], pm, members, buildDate));
             meetings[i] = pm;
         });
 
         var actions = new List<PublicAction>();
         var actionsById = new Dictionary<string, PublicAction>(StringComparer.Ordinal);
-        foreach (var (meeting, pm) in published.Zip(meetings))
-            foreach (var pa in Actions(FirstRaised(meeting, actionsById), pm, members, buildDate))
+        foreach (var pm in meetings)
+            foreach (var pa in pm.ActionsRaised)
             {
-                pm.ActionsRaised.Add(pa);
                 actions.Add(pa);
                 actionsById[pa.Id] = pa;
             }
@@ -74,9 +80,10 @@ public static class Redactor
         var rest = members.Values.Select(m => m.Biography).Concat(pages.Select(p => p.Content))
             .Concat(actions.Select(a => a.Text)).Concat(meetings.SelectMany(m => m.Updates).Select(u => u.Note))
             .OfType<PublicMarkdown>().ToList();
-        Parallel.ForEach(rest, markdown => PublicMarkdownParser.Parse(markdown, null, parser));
-
-        PublicMarkdownParser.LinkMentions(meetings, members);
+        // Members' mentions come from the meetings' items, parsed above, so they are linked beside the rest's parse.
+        SideBySide.Run(
+            () => Parallel.ForEach(rest, markdown => PublicMarkdownParser.Parse(markdown, null, parser)),
+            () => PublicMarkdownParser.LinkMentions(meetings, members));
         return new PublicArchive
         {
             Site = site,

@@ -224,7 +224,7 @@ public sealed class LunrIndexBuilder
         LunrTerm[] sorted = [];
         // Each document's scores are its own, and the terms' order needs none of them: the build waited for this
         // on one core (50 ms of 340 at 1,000 meetings), so the documents are scored in parallel beside the sort.
-        Quorum.Render.SideBySide.Run(
+        SideBySide.Run(
             () => Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, slotCount, 512),
                 range => ScoreSlots(range.Item1, range.Item2, idf, averageFieldLength, termIndexes, thousandths)),
             () => sorted = SortedTerms(refs: null));

@@ -1,4 +1,4 @@
-namespace Quorum.Render;
+namespace Quorum;
 
 /// <summary>Work done side by side (<see cref="Parallel.Invoke(Action[])"/>), its first failure (a full disk, say) reported as it is, not as a parallel wrapper.</summary>
 internal static class SideBySide
