@@ -101,9 +101,11 @@ public static class SearchFiles
         var (rest, restRead) = later.GetAwaiter().GetResult(); // its failure, as itself
         if (repeated || restRead.Any(r => !refs.Add(r.Result.Ref))) return null;
         var renumber = builder.Counter.Adopt(rest);
+        // On every core: done one document after another, this was 30-40 ms with the other core idle at 1,000 meetings.
+        Parallel.For(0, restRead.Count, i => LunrIndexBuilder.Renumber(restRead[i].Fields, renumber));
         foreach (var (result, boost, fields) in restRead)
         {
-            builder.AddCounted(result.Ref, boost, fields, renumber);
+            builder.AddCounted(result.Ref, boost, fields);
             documents.Add(result);
         }
         return new Reading(builder, documents, lunrFiles: false);

@@ -128,11 +128,27 @@ public sealed class LunrIndexBuilder
     internal LunrTermCounter Counter => _counter;
 
     /// <summary>
-    /// Adds a document another counter counted (<see cref="Count"/>), its term numbers renumbered by
-    /// <paramref name="map"/> (<see cref="LunrTermCounter.Adopt"/>): the same as <see cref="Add"/> had this builder
-    /// counted it. Only for a builder that keeps no posting lists, and a ref not added before.
+    /// Puts a document's fields that another counter counted (<see cref="Count"/>) into this builder's numbering:
+    /// each term number mapped by <paramref name="map"/> (<see cref="LunrTermCounter.Adopt"/>), in ascending order
+    /// again. It touches only the document's own arrays, so documents can be renumbered side by side.
     /// </summary>
-    internal void AddCounted(string docRef, double boost, FieldTerms[] fields, int[] map)
+    internal static void Renumber(FieldTerms[] fields, int[] map)
+    {
+        foreach (var field in fields)
+        {
+            var termIds = field.TermIds;
+            for (int i = 0; i < termIds.Length; i++)
+                termIds[i] = map[termIds[i]];
+            Array.Sort(termIds, field.Counts); // ascending again: lunr's vector order (a field's terms are distinct)
+        }
+    }
+
+    /// <summary>
+    /// Adds a document another counter counted, its fields <see cref="Renumber">renumbered</see>: the same as
+    /// <see cref="Add"/> had this builder counted it. Only for a builder that keeps no posting lists, and a ref not
+    /// added before.
+    /// </summary>
+    internal void AddCounted(string docRef, double boost, FieldTerms[] fields)
     {
         if (_keepPostings)
             throw new InvalidOperationException("a builder that keeps posting lists counts its documents itself");
@@ -144,13 +160,7 @@ public sealed class LunrIndexBuilder
         _docBoosts.Add(OrOne(boost));
         _documentCount++;
         foreach (var field in fields)
-        {
-            var termIds = field.TermIds;
-            for (int i = 0; i < termIds.Length; i++)
-                termIds[i] = map[termIds[i]];
-            Array.Sort(termIds, field.Counts); // ascending again: lunr's vector order (a field's terms are distinct)
             _fieldTerms.Add(field);
-        }
     }
 
     private FieldTerms CountTerms(string? text, int field, int slot)
