@@ -177,7 +177,7 @@ sealed class IncrementalRedactor
             }
             else
             {
-                var raised = Redactor.FirstRaised(meeting, actionsById);
+                var raised = Redactor.FirstRaised(meeting, actionsById.ContainsKey);
                 var pm = Redactor.Meeting(meeting, _bodies[meeting.Body.Id], _members, date, publicText);
                 pm.ActionsRaised.AddRange(Redactor.Actions(raised, pm, _members, date));
                 entry = new MeetingEntry(pm, raised);
