@@ -12,17 +12,7 @@
 # trace is kept in DIR (alloc.nettrace) for other views.
 # Needs: dotnet 10 SDK; NuGet (dotnet-trace, Microsoft.Diagnostics.Tracing.TraceEvent).
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CORPUS="${1:?usage: benchmarks/allocations.sh CORPUS [--top N] [--work DIR]}"; shift
-TOP=40; WORK="$(mktemp -d)"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --top) TOP="$2"; shift 2 ;;
-    --work) WORK="$2"; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-  esac
-done
-mkdir -p "$WORK"
+source "$(dirname "${BASH_SOURCE[0]}")/profile-args.sh"
 
 TRACE_TOOL="$(command -v dotnet-trace || true)"
 if [ -z "$TRACE_TOOL" ]; then
@@ -32,8 +22,6 @@ fi
 dotnet publish "$ROOT/src/Quorum.Cli" -p:PublishProfile=standalone -o "$WORK/bin" --nologo -v quiet > /dev/null
 dotnet build -c Release "$ROOT/tests/Quorum.Benchmarks" -o "$WORK/tools/report" --nologo -v quiet > /dev/null
 
-# The site goes to tmpfs when there is one, as in run.sh.
-SITE="$WORK/site"; [ -d /dev/shm ] && [ -w /dev/shm ] && SITE="/dev/shm/quorum-allocations-$$"
 rm -rf "$SITE"
 # Keyword 0x1 (GC) at level 5 (verbose) is what carries the allocation ticks; stacks come with every event.
 "$TRACE_TOOL" collect --providers "Microsoft-Windows-DotNETRuntime:0x1:5" -o "$WORK/alloc.nettrace" -- \

@@ -16,23 +16,11 @@
 # runtime's perf map, which perf can read only when the code is not double-mapped (DOTNET_EnableWriteXorExecute=0).
 # Needs perf and python3.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CORPUS="${1:?usage: benchmarks/profile-r2r.sh CORPUS [--top N] [--work DIR]}"; shift
-TOP=40; WORK="$(mktemp -d)"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --top) TOP="$2"; shift 2 ;;
-    --work) WORK="$2"; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-  esac
-done
+source "$(dirname "${BASH_SOURCE[0]}")/profile-args.sh"
 command -v perf >/dev/null || { echo "needs perf (Debian: linux-perf)" >&2; exit 2; }
 
 dotnet publish "$ROOT/src/Quorum.Cli" -p:PublishProfile=standalone -p:PublishReadyToRunEmitSymbols=true -o "$WORK/bin" \
   --nologo -v quiet
-# The site goes to tmpfs when there is one, as in run.sh: on this machine's disk, creating files after many were
-# deleted costs seconds of system time that have nothing to do with Quorum (benchmarks/README.md).
-SITE="$WORK/site"; [ -d /dev/shm ] && [ -w /dev/shm ] && SITE="/dev/shm/quorum-profile-$$"
 rm -rf "$SITE"
 DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -F 2000 -g -o "$WORK/perf.data" -- "$WORK/bin/Quorum.Cli" build --input "$CORPUS" \
   --output "$SITE" --theme "$ROOT/themes/default" > /dev/null 2>&1
