@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where a build's CPU goes in the binary the benchmark runs (ReadyToRun), by method.
 #
-#   benchmarks/profile-r2r.sh CORPUS [--top N] [--work DIR]
+#   benchmarks/profile-r2r.sh CORPUS [--top N] [--work DIR] [--timeline MS]
 #
 # perf names JIT-compiled methods (from the runtime's perf map) but not ReadyToRun code, so profiles made with
 # ReadyToRun switched off (DOTNET_ReadyToRun=0) misstate the shipped binary: there every method is compiled at run
@@ -14,8 +14,16 @@
 # collection above all, are counted apart in both. What is compiled at run time anyway (generic instantiations the
 # image lacks, the framework's vectorised code for this processor, Handlebars.Net's templates) is named from the
 # runtime's perf map, which perf can read only when the code is not double-mapped (DOTNET_EnableWriteXorExecute=0).
+# With --timeline MS it then lays the samples out in time, MS milliseconds a line: how busy the cores were (100% is
+# every core sampled throughout) and the three methods most sampled, named as in the first table. A line well under
+# 100% in the middle of a build is a moment when a core waited (session 19 found six that way).
 # Needs perf and python3.
 set -euo pipefail
+TIMELINE=0; rest=()
+while [ $# -gt 0 ]; do
+  if [ "$1" = --timeline ]; then TIMELINE="$2"; shift 2; else rest+=("$1"); shift; fi
+done
+set -- "${rest[@]}"
 source "$(dirname "${BASH_SOURCE[0]}")/profile-args.sh"
 command -v perf >/dev/null || { echo "needs perf (Debian: linux-perf)" >&2; exit 2; }
 
@@ -27,9 +35,9 @@ DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -F 2000 -g -o
 rm -rf "$SITE"
 perf script -i "$WORK/perf.data" 2> /dev/null > "$WORK/perf.txt"
 
-python3 - "$WORK/bin" "$WORK/perf.txt" "$TOP" <<'EOF'
+python3 - "$WORK/bin" "$WORK/perf.txt" "$TOP" "$TIMELINE" <<'EOF'
 import bisect, collections, glob, os, re, struct, sys
-bin_dir, samples, top = sys.argv[1], sys.argv[2], int(sys.argv[3])
+bin_dir, samples, top, bucket_ms = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
 maps = {}
 for path in glob.glob(os.path.join(bin_dir, "*.ni.r2rmap")):
     dll = os.path.basename(path).replace(".ni.r2rmap", ".dll")
@@ -75,7 +83,9 @@ def framework(method):
     return method.startswith(("System.", "Microsoft.", "Internal.")) and not method.startswith("System.CommandLine.")
 
 native = re.compile(r"\((\[kernel\.kallsyms\]|.*/libcoreclr\.so|.*/libc\.so\.6)\)$")
-counts, own, total, stack = collections.Counter(), collections.Counter(), 0, []
+header = re.compile(r"^.*?\s(\d+\.\d+):\s+\d+\s+cpu-clock")  # "<thread name> <tid> <seconds>: <period> cpu-clock..."
+counts, own, total, stack, when = collections.Counter(), collections.Counter(), 0, [], None
+timeline = collections.defaultdict(collections.Counter)  # bucket -> first-table name -> samples
 def flush():
     global total
     if not stack: return
@@ -84,23 +94,38 @@ def flush():
     # without symbols): such samples are counted apart, not charged to whichever method happened to allocate.
     depth = next((i for i, f in enumerate(stack) if not native.search(f)), len(stack))
     if depth >= 8:
-        counts["(deep in the runtime: garbage collection, mostly)"] += 1
-        own["(deep in the runtime: garbage collection, mostly)"] += 1
-        return
-    names = [n for n in map(name, stack) if n]
-    counts[next((n for n in names if not framework(n)), "(runtime, framework or JIT only)")] += 1
-    leaf = name(stack[0])
-    if not leaf:
-        m = frame.match(stack[0])
-        leaf = f"(unnamed, in {os.path.basename(m.group(3)) if m else '?'})"
-    own[leaf] += 1
+        first = "(deep in the runtime: garbage collection, mostly)"
+        own[first] += 1
+    else:
+        names = [n for n in map(name, stack) if n]
+        first = next((n for n in names if not framework(n)), "(runtime, framework or JIT only)")
+        leaf = name(stack[0])
+        if not leaf:
+            m = frame.match(stack[0])
+            leaf = f"(unnamed, in {os.path.basename(m.group(3)) if m else '?'})"
+        own[leaf] += 1
+    counts[first] += 1
+    if bucket_ms > 0 and when is not None: timeline[int(when * 1000 // bucket_ms)][first] += 1
 for line in open(samples, errors="replace"):
     if not line.strip(): flush(); stack = []
     elif line[0] in " \t": stack.append(line.rstrip("\n"))
-    else: stack = []
+    else:
+        stack = []
+        m = header.match(line)
+        when = float(m.group(1)) if m else None
 flush()
 print(f"{total} samples at 2 kHz ({total / 2000:.1f} s of CPU); first named frame outside the framework:")
 for n, c in counts.most_common(top): print(f"{100 * c / total:5.1f}% {c:6d}  {n}")
 print(f"\nOwn method of each sample (framework included):")
 for n, c in own.most_common(top): print(f"{100 * c / total:5.1f}% {c:6d}  {n}")
+if timeline:
+    start, full = min(timeline), bucket_ms / 1000 * 2000 * (os.cpu_count() or 1)
+    deep = "(deep in the runtime: garbage collection, mostly)"
+    print(f"\nIn time, {bucket_ms:g} ms a line: busy (samples over what {os.cpu_count()} cores at 2 kHz could give), of it deep in"
+          " the runtime (collections; at the start, the JIT too), and the three methods most sampled besides:")
+    for b in range(start, max(timeline) + 1):
+        c = timeline.get(b, collections.Counter())
+        busy, runtime = 100 * sum(c.values()) / full, 100 * c[deep] / full
+        named = [(n, k) for n, k in c.most_common(4) if n != deep][:3]
+        print(f"{(b - start) * bucket_ms / 1000:6.2f} s {busy:4.0f}% {runtime:4.0f}%  " + "; ".join(f"{n} {k}" for n, k in named))
 EOF
