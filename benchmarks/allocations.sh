@@ -8,8 +8,10 @@
 # dotnet-trace (installed into DIR/tools when it is not on the PATH), taking only the runtime's allocation ticks with
 # their stacks (one about every 100 KB a thread allocates, with the type that crossed it), and prints the bytes by
 # the first frame of Quorum's own code on each stack (what a library or the framework allocated on its behalf
-# included), then by type and frame (`Quorum.Benchmarks allocations`, which reads the trace with TraceEvent). The
-# trace is kept in DIR (alloc.nettrace) for other views.
+# included), then by type and frame (`Quorum.Benchmarks allocations`, which reads the trace with TraceEvent). Last,
+# each garbage collection the build made, from the same trace's collector events: when, which generation, why a full
+# one was full, how long the build stood still (`Quorum.Benchmarks collections`). The trace is kept in DIR
+# (alloc.nettrace) for other views.
 # Needs: dotnet 10 SDK; NuGet (dotnet-trace, Microsoft.Diagnostics.Tracing.TraceEvent).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/profile-args.sh"
@@ -28,3 +30,5 @@ rm -rf "$SITE"
   "$WORK/bin/Quorum.Cli" build --input "$CORPUS" --output "$SITE" --theme "$ROOT/themes/default" > "$WORK/trace.log" 2>&1
 rm -rf "$SITE"
 "$WORK/tools/report/Quorum.Benchmarks" allocations "$WORK/alloc.nettrace" --top "$TOP"
+echo
+"$WORK/tools/report/Quorum.Benchmarks" collections "$WORK/alloc.nettrace"

@@ -5,13 +5,15 @@ using Quorum.Benchmarks;
 //   generate --meetings N --out DIR [--seed S]    a deterministic synthetic input folder (FORMAT.md)
 //   profile --input DIR [--theme DIR] [--date D]  where a build's time and memory go (phases, page kinds, big files)
 //   allocations TRACE [--top N]                   where a build allocates, from a trace (benchmarks/allocations.sh)
+//   collections TRACE                             each garbage collection of a build, from the same trace
 return Tool.Run(args, Console.Out, Console.Error);
 
 static class Tool
 {
     const string Usage = "usage: Quorum.Benchmarks generate --meetings N --out DIR [--seed S]\n" +
                          "       Quorum.Benchmarks profile --input DIR [--theme DIR] [--date YYYY-MM-DD]\n" +
-                         "       Quorum.Benchmarks allocations TRACE.nettrace [--top N]";
+                         "       Quorum.Benchmarks allocations TRACE.nettrace [--top N]\n" +
+                         "       Quorum.Benchmarks collections TRACE.nettrace";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -22,6 +24,7 @@ static class Tool
         }
         if (args[0] == "profile") return Profile(args, stdout, stderr);
         if (args[0] == "allocations") return Allocations(args, stdout, stderr);
+        if (args[0] == "collections") return Collections(args, stdout, stderr);
         if (args[0] != "generate")
         {
             stderr.WriteLine($"unknown command '{args[0]}'\n{Usage}");
@@ -82,6 +85,22 @@ static class Tool
             return 1;
         }
         AllocationReport.Run(args[1], top, stdout);
+        return 0;
+    }
+
+    static int Collections(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length != 2)
+        {
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+        if (!File.Exists(args[1]))
+        {
+            stderr.WriteLine($"error: no trace at {args[1]}");
+            return 1;
+        }
+        CollectionReport.Run(args[1], stdout);
         return 0;
     }
 
