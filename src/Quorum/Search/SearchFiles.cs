@@ -73,13 +73,15 @@ public static class SearchFiles
         var later = Task.Factory.StartNew(() =>
         {
             var counter = new LunrTermCounter();
-            var read = new List<(SearchDocument Result, double Boost, LunrIndexBuilder.FieldTerms[] Fields)>();
+            var table = new FieldTermsTable();
+            var read = new List<(SearchDocument Result, double Boost)>();
             foreach (var d in SearchDocuments.Part(archive, half, archive.Meetings.Count, rest: true))
             {
                 var words = SearchIndex.ToLunr(d);
-                read.Add((d with { Text = "" }, words.Boost, builder.Count(words, counter)));
+                builder.Count(words, counter, table);
+                read.Add((d with { Text = "" }, words.Boost));
             }
-            return (counter, read);
+            return (counter, table, read);
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default); // never waits for a pool thread
         var documents = new List<SearchDocument>();
         var refs = new HashSet<string>(StringComparer.Ordinal);
@@ -98,15 +100,16 @@ public static class SearchFiles
             try { later.Wait(); } catch (AggregateException) { } // the other half ends first; this failure is the first
             throw;
         }
-        var (rest, restRead) = later.GetAwaiter().GetResult(); // its failure, as itself
+        var (rest, restTable, restRead) = later.GetAwaiter().GetResult(); // its failure, as itself
         if (repeated || restRead.Any(r => !refs.Add(r.Result.Ref))) return null;
         var renumber = builder.Counter.Adopt(rest);
         // On every core: done one document after another, this was 30-40 ms with the other core idle at 1,000 meetings.
-        Parallel.For(0, restRead.Count, i => LunrIndexBuilder.Renumber(restRead[i].Fields, renumber));
-        foreach (var (result, boost, fields) in restRead)
+        int fieldCount = builder.Fields.Count;
+        Parallel.For(0, restRead.Count, i => LunrIndexBuilder.Renumber(restTable, i * fieldCount, (i + 1) * fieldCount, renumber));
+        for (int i = 0; i < restRead.Count; i++)
         {
-            builder.AddCounted(result.Ref, boost, fields);
-            documents.Add(result);
+            builder.AddCounted(restRead[i].Result.Ref, restRead[i].Boost, restTable, i * fieldCount);
+            documents.Add(restRead[i].Result);
         }
         return new Reading(builder, documents, lunrFiles: false);
     }

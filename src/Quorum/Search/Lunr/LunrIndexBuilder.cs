@@ -25,7 +25,7 @@ public sealed class LunrIndexBuilder
     private readonly Dictionary<string, int> _slotByRef = new(StringComparer.Ordinal);
     private readonly List<string> _refs = [];
     private readonly List<double> _docBoosts = [];
-    private readonly List<FieldTerms> _fieldTerms = []; // slot * fieldCount + field
+    private readonly FieldTermsTable _fieldTerms = new(); // vector slot * fieldCount + field
     private int _documentCount;
     private bool _hasRepeatedRefs;
 
@@ -86,7 +86,8 @@ public sealed class LunrIndexBuilder
         if (_built)
             throw new InvalidOperationException("this builder has built its index");
         int fieldCount = _fields.Length;
-        if (_slotByRef.TryGetValue(doc.Ref, out int slot))
+        bool repeated = _slotByRef.TryGetValue(doc.Ref, out int slot);
+        if (repeated)
         {
             if (!_keepPostings)
                 throw new InvalidOperationException($"the ref '{doc.Ref}' was added twice to a builder that keeps no posting lists");
@@ -99,29 +100,33 @@ public sealed class LunrIndexBuilder
             _slotByRef.Add(doc.Ref, slot);
             _refs.Add(doc.Ref);
             _docBoosts.Add(OrOne(doc.Boost));
-            for (int f = 0; f < fieldCount; f++)
-                _fieldTerms.Add(default);
         }
         _documentCount++;
 
         for (int f = 0; f < fieldCount; f++)
         {
             doc.Fields.TryGetValue(_fields[f], out string? text);
-            _fieldTerms[slot * fieldCount + f] = CountTerms(text, f, slot);
+            int vector = slot * fieldCount + f;
+            _counter.CountInto(text, _fieldTerms, repeated ? vector : -1);
+            if (_keepPostings)
+            {
+                foreach (int termId in _fieldTerms.Ids(vector))
+                {
+                    _postingTerms[f].Add(termId);
+                    _postingSlots[f].Add(slot);
+                }
+            }
         }
     }
 
-    /// <summary>A document's fields counted by another counter, in its numbering: for <see cref="AddCounted"/>.</summary>
-    internal FieldTerms[] Count(LunrDocument doc, LunrTermCounter counter)
+    /// <summary>A document's fields counted by another counter, in its numbering, as the next vectors of <paramref name="table"/>: for <see cref="AddCounted"/>.</summary>
+    internal void Count(LunrDocument doc, LunrTermCounter counter, FieldTermsTable table)
     {
-        var terms = new FieldTerms[_fields.Length];
         for (int f = 0; f < _fields.Length; f++)
         {
             doc.Fields.TryGetValue(_fields[f], out string? text);
-            var (termIds, counts, length) = counter.Count(text);
-            terms[f] = new FieldTerms(termIds, counts, length);
+            counter.CountInto(text, table);
         }
-        return terms;
     }
 
     /// <summary>The counter this builder numbers terms with, for <see cref="LunrTermCounter.Adopt"/>.</summary>
@@ -132,14 +137,14 @@ public sealed class LunrIndexBuilder
     /// each term number mapped by <paramref name="map"/> (<see cref="LunrTermCounter.Adopt"/>), in ascending order
     /// again. It touches only the document's own arrays, so documents can be renumbered side by side.
     /// </summary>
-    internal static void Renumber(FieldTerms[] fields, int[] map)
+    internal static void Renumber(FieldTermsTable table, int fromVector, int toVector, int[] map)
     {
-        foreach (var field in fields)
+        for (int v = fromVector; v < toVector; v++)
         {
-            var termIds = field.TermIds;
+            var termIds = table.Ids(v);
             for (int i = 0; i < termIds.Length; i++)
                 termIds[i] = map[termIds[i]];
-            Array.Sort(termIds, field.Counts); // ascending again: lunr's vector order (a field's terms are distinct)
+            termIds.Sort(table.Counts(v)); // ascending again: lunr's vector order (a field's terms are distinct)
         }
     }
 
@@ -148,7 +153,7 @@ public sealed class LunrIndexBuilder
     /// <see cref="Add"/> had this builder counted it. Only for a builder that keeps no posting lists, and a ref not
     /// added before.
     /// </summary>
-    internal void AddCounted(string docRef, double boost, FieldTerms[] fields)
+    internal void AddCounted(string docRef, double boost, FieldTermsTable table, int firstVector)
     {
         if (_keepPostings)
             throw new InvalidOperationException("a builder that keeps posting lists counts its documents itself");
@@ -159,22 +164,7 @@ public sealed class LunrIndexBuilder
         _refs.Add(docRef);
         _docBoosts.Add(OrOne(boost));
         _documentCount++;
-        foreach (var field in fields)
-            _fieldTerms.Add(field);
-    }
-
-    private FieldTerms CountTerms(string? text, int field, int slot)
-    {
-        var (termIds, counts, length) = _counter.Count(text);
-        if (_keepPostings)
-        {
-            foreach (int termId in termIds)
-            {
-                _postingTerms[field].Add(termId);
-                _postingSlots[field].Add(slot);
-            }
-        }
-        return new FieldTerms(termIds, counts, length);
+        _fieldTerms.AddFrom(table, firstVector, firstVector + _fields.Length);
     }
 
     public LunrIndex Build() => Build(withPostingRefs: true);
@@ -202,13 +192,14 @@ public sealed class LunrIndexBuilder
         {
             for (int f = 0; f < fieldCount; f++)
             {
-                FieldTerms ft = _fieldTerms[s * fieldCount + f];
-                var scores = new double[ft.TermIds.Length];
-                double lengthRatio = ft.Length / averageFieldLength[f];
+                int v = s * fieldCount + f;
+                int[] termIds = _fieldTerms.Ids(v).ToArray();
+                Span<int> counts = _fieldTerms.Counts(v);
+                var scores = new double[termIds.Length];
+                double lengthRatio = _fieldTerms.Length(v) / averageFieldLength[f];
                 for (int i = 0; i < scores.Length; i++)
-                    scores[i] = JsMath.Round(Score(idf[ft.TermIds[i]], ft.Counts[i], lengthRatio, f, s) * 1000) / 1000;
-                vectors[s * fieldCount + f] = new LunrFieldVector(_fields[f], _refs[s], ft.TermIds, scores);
-                _fieldTerms[s * fieldCount + f] = default; // its counts are spent; the vector holds its term ids
+                    scores[i] = JsMath.Round(Score(idf[termIds[i]], counts[i], lengthRatio, f, s) * 1000) / 1000;
+                vectors[v] = new LunrFieldVector(_fields[f], _refs[s], termIds, scores);
             }
         }
 
@@ -229,33 +220,29 @@ public sealed class LunrIndexBuilder
         int fieldCount = _fields.Length;
         int slotCount = _refs.Count;
         var (idf, averageFieldLength) = Weights(refs: null);
-        var termIndexes = new int[slotCount * fieldCount][];
-        var thousandths = new int[slotCount * fieldCount][];
         LunrTerm[] sorted = [];
         // Each document's scores are its own, and the terms' order needs none of them: the build waited for this
         // on one core (50 ms of 340 at 1,000 meetings), so the documents are scored in parallel beside the sort.
         SideBySide.Run(
             () => Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, slotCount, 512),
-                range => ScoreSlots(range.Item1, range.Item2, idf, averageFieldLength, termIndexes, thousandths)),
+                range => ScoreSlots(range.Item1, range.Item2, idf, averageFieldLength)),
             () => sorted = SortedTerms(refs: null));
-        _fieldTerms.Clear();
-        return new LunrScores((string[])_fields.Clone(), [.. _refs], sorted, termIndexes, thousandths);
+        return new LunrScores((string[])_fields.Clone(), [.. _refs], sorted, _fieldTerms);
     }
 
     /// <summary>The scores, in thousandths, of slots [<paramref name="from"/>, <paramref name="to"/>): their counts, now spent, become the scores.</summary>
-    private void ScoreSlots(int from, int to, double[] idf, double[] averageFieldLength, int[][] termIndexes, int[][] thousandths)
+    private void ScoreSlots(int from, int to, double[] idf, double[] averageFieldLength)
     {
         int fieldCount = _fields.Length;
         for (int s = from; s < to; s++)
         {
             for (int f = 0; f < fieldCount; f++)
             {
-                FieldTerms ft = _fieldTerms[s * fieldCount + f];
-                double lengthRatio = ft.Length / averageFieldLength[f];
-                for (int i = 0; i < ft.Counts.Length; i++)
-                    ft.Counts[i] = checked((int)JsMath.Round(Score(idf[ft.TermIds[i]], ft.Counts[i], lengthRatio, f, s) * 1000));
-                termIndexes[s * fieldCount + f] = ft.TermIds;
-                thousandths[s * fieldCount + f] = ft.Counts;
+                int v = s * fieldCount + f;
+                Span<int> termIds = _fieldTerms.Ids(v), counts = _fieldTerms.Counts(v);
+                double lengthRatio = _fieldTerms.Length(v) / averageFieldLength[f];
+                for (int i = 0; i < counts.Length; i++)
+                    counts[i] = checked((int)JsMath.Round(Score(idf[termIds[i]], counts[i], lengthRatio, f, s) * 1000));
             }
         }
     }
@@ -307,7 +294,7 @@ public sealed class LunrIndexBuilder
             {
                 // No ref was added twice, so each document's field terms are its postings.
                 for (int s = 0; s < slotCount; s++)
-                    foreach (int t in _fieldTerms[s * fieldCount + f].TermIds)
+                    foreach (int t in _fieldTerms.Ids(s * fieldCount + f))
                         holding[t]++;
             }
         }
@@ -326,7 +313,7 @@ public sealed class LunrIndexBuilder
         {
             double total = 0;
             for (int s = 0; s < slotCount; s++)
-                total += _fieldTerms[s * fieldCount + f].Length;
+                total += _fieldTerms.Length(s * fieldCount + f);
             averageFieldLength[f] = total / slotCount;
         }
         return (idf, averageFieldLength);
@@ -437,9 +424,6 @@ public sealed class LunrIndexBuilder
         }
         return true;
     }
-
-    /// <summary>One field of one document: its distinct term ids (ascending), their frequencies, and its token count.</summary>
-    internal readonly record struct FieldTerms(int[] TermIds, int[] Counts, int Length);
 
     private sealed class IntList
     {

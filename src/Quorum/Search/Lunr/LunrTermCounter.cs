@@ -51,8 +51,29 @@ internal sealed class LunrTermCounter
     /// <summary>One field's distinct term ids (ascending), how often each occurs, and its token count (stop words aside).</summary>
     public (int[] TermIds, int[] Counts, int Length) Count(string? text)
     {
+        int length = Tally(text);
+        int[] termIds = _touched.Count == 0 ? [] : new int[_touched.Count];
+        int[] counts = _touched.Count == 0 ? [] : new int[_touched.Count];
+        Spend(termIds, counts);
+        return (termIds, counts, length);
+    }
+
+    /// <summary>
+    /// <see cref="Count(string?)"/> into a new vector of <paramref name="table"/>, or, given <paramref name="replace"/>,
+    /// into that vector anew.
+    /// </summary>
+    public void CountInto(string? text, FieldTermsTable table, int replace = -1)
+    {
+        int length = Tally(text);
+        int vector = replace < 0 ? table.Add(_touched.Count, length) : table.Set(replace, _touched.Count, length);
+        Spend(table.Ids(vector), table.Counts(vector));
+    }
+
+    /// <summary>Counts a field's terms into the scratch (<see cref="_touched"/>, sorted, and <see cref="_counts"/>); returns its token count.</summary>
+    private int Tally(string? text)
+    {
         if (string.IsNullOrEmpty(text))
-            return ([], [], 0);
+            return 0;
 
         // Lower-cased into a reused buffer (the ASCII runs vectorised), not a new string per field; ASCII text is then
         // scanned for ASCII separators only. Lower-casing was a quarter of the search's reading of the archive.
@@ -72,8 +93,12 @@ internal sealed class LunrTermCounter
 
         // Term ids are lunr's term indexes, so sorting them gives lunr's vector order.
         _touched.Sort();
-        var termIds = new int[_touched.Count];
-        var counts = new int[_touched.Count];
+        return length;
+    }
+
+    /// <summary>Copies the scratch's terms and counts out, and clears the scratch for the next field.</summary>
+    private void Spend(Span<int> termIds, Span<int> counts)
+    {
         for (int i = 0; i < termIds.Length; i++)
         {
             int termId = _touched[i];
@@ -82,7 +107,6 @@ internal sealed class LunrTermCounter
             _counts[termId] = 0;
         }
         _touched.Clear();
-        return (termIds, counts, length);
     }
 
     private int TermIdOf(ReadOnlySpan<char> token)

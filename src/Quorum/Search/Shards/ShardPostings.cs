@@ -30,7 +30,6 @@ internal sealed class ShardPostings
     {
         int fieldCount = index.FieldArray.Length;
         int termCount = index.TermArray.Length;
-        int[][] termIndexes = index.TermIndexes, thousandths = index.Thousandths;
         // First pass: each term's number of entries (documents holding it) and of scores (fields holding it).
         var entryStart = new int[termCount + 1];
         var scoreStart = new int[termCount + 1];
@@ -40,7 +39,7 @@ internal sealed class ShardPostings
         {
             for (int f = 0; f < fieldCount; f++)
             {
-                foreach (int t in termIndexes[d * fieldCount + f])
+                foreach (int t in index.TermIndexesOf(d * fieldCount + f))
                 {
                     scoreStart[t + 1]++;
                     if (last[t] == d) continue;
@@ -69,7 +68,7 @@ internal sealed class ShardPostings
         {
             for (int f = 0; f < fieldCount; f++)
             {
-                int[] terms = termIndexes[d * fieldCount + f], scores = thousandths[d * fieldCount + f];
+                ReadOnlySpan<int> terms = index.TermIndexesOf(d * fieldCount + f), scores = index.ThousandthsOf(d * fieldCount + f);
                 for (int j = 0; j < terms.Length; j++)
                 {
                     int t = terms[j];

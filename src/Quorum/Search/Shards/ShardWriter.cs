@@ -173,7 +173,7 @@ public static class ShardWriter
                     vector.Clear();
                     for (int f = 0; f < fieldCount; f++)
                     {
-                        int[] termIndexes = index.TermIndexes[d * fieldCount + f], scores = index.Thousandths[d * fieldCount + f];
+                        ReadOnlySpan<int> termIndexes = index.TermIndexesOf(d * fieldCount + f), scores = index.ThousandthsOf(d * fieldCount + f);
                         vector.Append(termIndexes.Length);
                         int previous = 0;
                         for (int j = 0; j < termIndexes.Length; j++)
