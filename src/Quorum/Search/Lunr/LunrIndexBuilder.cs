@@ -135,7 +135,7 @@ public sealed class LunrIndexBuilder
     /// <summary>
     /// Puts a document's fields that another counter counted (<see cref="Count"/>) into this builder's numbering:
     /// each term number mapped by <paramref name="map"/> (<see cref="LunrTermCounter.Adopt"/>), in ascending order
-    /// again. It touches only the document's own arrays, so documents can be renumbered side by side.
+    /// again. It touches only vectors [fromVector, toVector) of the table, so documents can be renumbered side by side.
     /// </summary>
     internal static void Renumber(FieldTermsTable table, int fromVector, int toVector, int[] map)
     {
