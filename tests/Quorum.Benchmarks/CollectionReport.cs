@@ -40,7 +40,7 @@ public static class CollectionReport
         // suspension's, charged to the last.
         var pending = new List<(int Number, double Start, int Generation, string Trigger)>();
         var conditions = new Dictionary<int, uint>();
-        var gens = new Dictionary<int, uint>();
+        var budgets = new Dictionary<int, uint>(); // the highest generation whose budget ran out, on any heap
         var stats = new Dictionary<int, (double Promoted, double Gen2)>();
         int current = -1;
         source.Clr.GCSuspendEEStart += e =>
@@ -57,7 +57,8 @@ public static class CollectionReport
         {
             if (current < 0) return;
             conditions[current] = conditions.GetValueOrDefault(current) | (uint)e.CondemnReasons1;
-            gens[current] = gens.GetValueOrDefault(current) | (uint)e.CondemnReasons0;
+            // Two bits a reason: OR-ing heaps' words would mix their generations (1 | 2 reads as 3), so keep the highest.
+            budgets[current] = Math.Max(budgets.GetValueOrDefault(current), ((uint)e.CondemnReasons0 >> 4) & 3);
         };
         source.Clr.GCHeapStats += e =>
         {
@@ -72,7 +73,7 @@ public static class CollectionReport
                 var (number, start, generation, trigger) = pending[i];
                 var (promoted, gen2) = stats.GetValueOrDefault(number);
                 var pause = i == pending.Count - 1 ? e.TimeStampRelativeMSec - suspended : 0;
-                var why = generation == 2 ? Why(gens.GetValueOrDefault(number), conditions.GetValueOrDefault(number)) : "";
+                var why = generation == 2 ? Why(budgets.GetValueOrDefault(number) << 4, conditions.GetValueOrDefault(number)) : "";
                 result.Add(new Collection(number, start - first, generation, trigger, why, pause, promoted, gen2));
             }
             pending.Clear();

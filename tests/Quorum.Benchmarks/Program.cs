@@ -79,13 +79,7 @@ static class Tool
             stderr.WriteLine(Usage);
             return 2;
         }
-        if (!File.Exists(args[1]))
-        {
-            stderr.WriteLine($"error: no trace at {args[1]}");
-            return 1;
-        }
-        AllocationReport.Run(args[1], top, stdout);
-        return 0;
+        return Report(args[1], stderr, trace => AllocationReport.Run(trace, top, stdout));
     }
 
     static int Collections(string[] args, TextWriter stdout, TextWriter stderr)
@@ -95,12 +89,18 @@ static class Tool
             stderr.WriteLine(Usage);
             return 2;
         }
-        if (!File.Exists(args[1]))
+        return Report(args[1], stderr, trace => CollectionReport.Run(trace, stdout));
+    }
+
+    /// <summary>Runs a report on a trace that exists.</summary>
+    static int Report(string trace, TextWriter stderr, Action<string> run)
+    {
+        if (!File.Exists(trace))
         {
-            stderr.WriteLine($"error: no trace at {args[1]}");
+            stderr.WriteLine($"error: no trace at {trace}");
             return 1;
         }
-        CollectionReport.Run(args[1], stdout);
+        run(trace);
         return 0;
     }
 
