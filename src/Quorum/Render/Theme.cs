@@ -17,6 +17,9 @@ public sealed class Theme
 {
     readonly Dictionary<string, Compiled> _templates = new(StringComparer.Ordinal);
     (Compiled Head, Compiled Tail)? _layoutHalves;
+    // The layout whole, compiled only if a page needs it (a layout that cannot be cut, or a test): when the halves
+    // compile, every page uses them, and compiling the layout a third time was a sixth of the theme's compile.
+    Lazy<Compiled>? _wholeLayout;
 
     public string Directory { get; }
     public string AssetsDirectory => Path.Combine(Directory, "assets");
@@ -32,15 +35,19 @@ public sealed class Theme
         // registered, and only then are the templates compiled.
         var partials = Path.Combine(directory, "partials");
         if (System.IO.Directory.Exists(partials))
-            foreach (var (file, template, _) in CompileAll(hb, partials, layout: false))
-                hb.RegisterTemplate(Path.GetFileNameWithoutExtension(file), template);
+            foreach (var (file, _, template, _) in CompileAll(hb, partials, layout: false))
+                hb.RegisterTemplate(Path.GetFileNameWithoutExtension(file), template!);
         var templates = Path.Combine(directory, "templates");
         if (!System.IO.Directory.Exists(templates))
             throw new ThemeException($"{templates}: the theme has no templates folder");
-        foreach (var (file, template, halves) in CompileAll(hb, templates, layout: true))
+        foreach (var (file, text, template, halves) in CompileAll(hb, templates, layout: true))
         {
-            _templates[Path.GetFileNameWithoutExtension(file)] = template;
-            _layoutHalves ??= halves; // only the layout's are cut
+            if (halves is not null)
+            {
+                _layoutHalves = halves; // only the layout's are cut
+                _wholeLayout = new Lazy<Compiled>(() => Compile(hb, text));
+            }
+            else _templates[Path.GetFileNameWithoutExtension(file)] = template!;
         }
     }
 
@@ -48,7 +55,8 @@ public sealed class Theme
     /// Every <c>.hbs</c> file of a folder compiled, in file name order; the first in that order that fails is the error,
     /// whichever thread met it first. With <paramref name="layout"/>, <c>layout.hbs</c> is also cut (<see cref="Halves"/>).
     /// </summary>
-    static List<(string File, Compiled Template, (Compiled, Compiled)? Halves)> CompileAll(IHandlebars hb, string folder, bool layout)
+    /// <remarks>A layout that is cut is not compiled whole (its template is null).</remarks>
+    static List<(string File, string Text, Compiled? Template, (Compiled, Compiled)? Halves)> CompileAll(IHandlebars hb, string folder, bool layout)
     {
         var files = System.IO.Directory.GetFiles(folder, "*.hbs").Order(StringComparer.Ordinal).ToArray();
         var texts = files.Select(File.ReadAllText).ToArray();
@@ -59,8 +67,8 @@ public sealed class Theme
             {
                 try
                 {
-                    compiled[i].Template = Compile(hb, texts[i]);
                     if (layout && Path.GetFileNameWithoutExtension(files[i]) == "layout") compiled[i].Halves = Halves(hb, texts[i]);
+                    if (compiled[i].Halves is null) compiled[i].Template = Compile(hb, texts[i]);
                 }
                 catch (HandlebarsException e)
                 {
@@ -72,11 +80,11 @@ public sealed class Theme
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw(); // as itself
         }
-        var result = new List<(string, Compiled, (Compiled, Compiled)?)>(files.Length);
+        var result = new List<(string, string, Compiled?, (Compiled, Compiled)?)>(files.Length);
         for (int i = 0; i < files.Length; i++)
         {
             if (compiled[i].Error is { } e) throw new ThemeException($"{files[i]}: {e.Message}");
-            result.Add((files[i], compiled[i].Template!, compiled[i].Halves));
+            result.Add((files[i], texts[i], compiled[i].Template, compiled[i].Halves));
         }
         return result;
     }
@@ -172,9 +180,22 @@ public sealed class Theme
     /// <summary>Renders straight into <paramref name="writer"/>: a page is written once, not built up as a string and copied.</summary>
     public void Render(string template, object model, TextWriter writer)
     {
-        if (!_templates.TryGetValue(template, out var t))
+        if (!_templates.TryGetValue(template, out var t) && !(template == "layout" && _wholeLayout is not null && Whole(out t)))
             throw new ThemeException($"{Path.Combine(Directory, "templates", template + ".hbs")}: the theme has no such template");
         Run(t, template, model, writer);
+    }
+
+    bool Whole(out Compiled whole)
+    {
+        try
+        {
+            whole = _wholeLayout!.Value;
+            return true;
+        }
+        catch (HandlebarsException e)
+        {
+            throw new ThemeException($"{Path.Combine(Directory, "templates", "layout.hbs")}: {e.Message}");
+        }
     }
 
     void Run(Compiled t, string template, object model, TextWriter writer)
