@@ -38,6 +38,30 @@ public class LunrIndexBuilderTests
     }
 
     [Fact]
+    public void AFieldsTermsComeInLunrsOrderWithTheirCountsHoweverManyAndWhereverTheyLie()
+    {
+        // A field's distinct terms are sorted by comparison when few and by a bitmap of their span when many: fields of
+        // 1 to 400 distinct terms, drawn from spans that start and end anywhere in a 64-bit word, repeated and shuffled.
+        var counter = new LunrTermCounter();
+        var words = Enumerable.Range(0, 2_000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        counter.Count(string.Join(" ", words));
+        var random = new Random(7);
+        foreach (int distinct in new[] { 1, 2, 63, 64, 65, 66, 127, 128, 129, 300, 400 })
+        {
+            for (int round = 0; round < 5; round++)
+            {
+                int from = random.Next(0, 1_000), span = Math.Max(distinct, random.Next(distinct, 1_000));
+                var chosen = Enumerable.Range(from, span).OrderBy(_ => random.Next()).Take(distinct).ToArray();
+                var tokens = chosen.SelectMany(id => Enumerable.Repeat(words[id], 1 + id % 3)).OrderBy(_ => random.Next()).ToArray();
+                var (termIds, counts, length) = counter.Count(string.Join(" ", tokens));
+                Assert.Equal(chosen.Order(), termIds);
+                Assert.Equal(chosen.Order().Select(id => 1 + id % 3), counts);
+                Assert.Equal(tokens.Length, length);
+            }
+        }
+    }
+
+    [Fact]
     public void TheTokenTableFindsEveryTokenAddedWhateverItsHash()
     {
         // Seven hashes among 3,000 tokens: long runs of collisions, found only by comparing the characters.
