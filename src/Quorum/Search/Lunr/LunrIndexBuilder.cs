@@ -137,14 +137,14 @@ public sealed class LunrIndexBuilder
     /// each term number mapped by <paramref name="map"/> (<see cref="LunrTermCounter.Adopt"/>), in ascending order
     /// again. It touches only vectors [fromVector, toVector) of the table, so documents can be renumbered side by side.
     /// </summary>
-    internal static void Renumber(FieldTermsTable table, int fromVector, int toVector, int[] map)
+    internal static void Renumber(FieldTermsTable table, int fromVector, int toVector, int[] map, TermIdSorter sorter)
     {
         for (int v = fromVector; v < toVector; v++)
         {
             var termIds = table.Ids(v);
             for (int i = 0; i < termIds.Length; i++)
                 termIds[i] = map[termIds[i]];
-            termIds.Sort(table.Counts(v)); // ascending again: lunr's vector order (a field's terms are distinct)
+            sorter.Sort(termIds, table.Counts(v)); // ascending again: lunr's vector order (a field's terms are distinct)
         }
     }
 
