@@ -110,15 +110,53 @@ internal sealed class TierSplit
         if (count <= tierSize) return new TierSplit { Tau = [], Start = start, End = end };
         // Levels hold entries of falling sums, and a cut never falls inside a tie, so each level is every entry whose
         // sum is above a threshold and below the level before's. Each cut needs only the sum at one rank of those
-        // not yet placed, found by selection (a linear pass or few, however many entries) rather than sorting them
-        // all: the sort was most of the index's cutting at 1,000 meetings.
+        // not yet placed, found by counting or by selection rather than by sorting them all (the sort was most of
+        // the index's cutting at 1,000 meetings).
         var sums = System.Buffers.ArrayPool<int>.Shared.Rent(count);
-        var rest = System.Buffers.ArrayPool<int>.Shared.Rent(count); // the sums not yet in a level, in any order
-        for (int i = 0; i < count; i++) rest[i] = sums[i] = p.SumOf(start + i);
-        int restCount = count;
+        int lowest = int.MaxValue, highest = int.MinValue;
+        for (int i = 0; i < count; i++)
+        {
+            int sum = sums[i] = p.SumOf(start + i);
+            lowest = Math.Min(lowest, sum);
+            highest = Math.Max(highest, sum);
+        }
         var thresholds = new List<long>(); // a level holds the entries not in an earlier one whose sum is above its threshold
         var cuts = new List<int>();
         var tau = new List<long>();
+        // A common term's sums are dense (tens of thousands of entries over a range of about as many thousandths), so
+        // they are counted by value and every cut is read off the counts, highest first, in one walk; sparse ones
+        // are selected. By selection alone the cutting was about 60 ms of the 400 ms of CPU the index's files took
+        // at 1,000 meetings; counting took 35 ms off those 400 (four alternated runs of a harness).
+        if ((long)highest - lowest < 8L * count)
+            CutByCounting(sums.AsSpan(0, count), lowest, highest, tierSize, growth, cuts, thresholds, tau);
+        else
+            CutBySelection(sums.AsSpan(0, count), tierSize, growth, cuts, thresholds, tau);
+        // Each entry to its level in one pass in place order, which is document order (a term's entries are in
+        // document order), so no level needs sorting.
+        var levels = new List<int[]>(cuts.Count);
+        for (int level = 0, from = 0; level < cuts.Count; from = cuts[level++]) levels.Add(new int[cuts[level] - from]);
+        var filled = new int[cuts.Count];
+        for (int i = 0; i < count; i++)
+        {
+            int level = 0;
+            while (sums[i] <= thresholds[level]) level++;
+            levels[level][filled[level]++] = start + i;
+        }
+        System.Buffers.ArrayPool<int>.Shared.Return(sums);
+        return new TierSplit { Levels = levels, Tau = tau, Start = start, End = end };
+    }
+
+    /// <summary>
+    /// The cuts (where each level ends, in ranks highest first), thresholds (a level holds the entries not in an
+    /// earlier one whose sum is above its threshold) and the highest sum after each level but the last. Each cut needs
+    /// only the sum at one rank of those not yet placed, and the ranks its tie spans.
+    /// </summary>
+    static void CutBySelection(ReadOnlySpan<int> sums, int tierSize, int growth, List<int> cuts, List<long> thresholds, List<long> tau)
+    {
+        int count = sums.Length;
+        var rest = System.Buffers.ArrayPool<int>.Shared.Rent(count); // the sums not yet in a level, in any order
+        sums.CopyTo(rest);
+        int restCount = count;
         int at = 0;
         long size = tierSize;
         while (at < count)
@@ -135,11 +173,7 @@ internal sealed class TierSplit
                     if (rest[i] > v) greater++;
                     else if (rest[i] == v) equal++;
                 }
-                int tieStart = at + greater, tieEnd = tieStart + equal;
-                // Keep the tie if the level stays within twice its size; else leave it to the next level (tier A may
-                // then be empty); a band that is all one tie takes it whole.
-                cut = tieEnd - at <= 2 * size || (tieStart == at && cuts.Count > 0) ? tieEnd : tieStart;
-                threshold = cut == tieEnd ? v - 1L : v;
+                (cut, threshold) = Cut(at, size, v, at + greater, at + greater + equal, cuts.Count);
             }
             cuts.Add(cut);
             thresholds.Add(threshold);
@@ -156,20 +190,57 @@ internal sealed class TierSplit
             if (at < count) tau.Add(highest); // the highest sum after the level
             size = Math.Min(size * growth, int.MaxValue);
         }
-        // Each entry to its level in one pass in place order, which is document order (a term's entries are in
-        // document order), so no level needs sorting.
-        var levels = new List<int[]>(cuts.Count);
-        for (int level = 0, from = 0; level < cuts.Count; from = cuts[level++]) levels.Add(new int[cuts[level] - from]);
-        var filled = new int[cuts.Count];
-        for (int i = 0; i < count; i++)
-        {
-            int level = 0;
-            while (sums[i] <= thresholds[level]) level++;
-            levels[level][filled[level]++] = start + i;
-        }
-        System.Buffers.ArrayPool<int>.Shared.Return(sums);
         System.Buffers.ArrayPool<int>.Shared.Return(rest);
-        return new TierSplit { Levels = levels, Tau = tau, Start = start, End = end };
+    }
+
+    /// <summary><see cref="CutBySelection"/>'s cuts, read off a count of the entries at each sum from
+    /// <paramref name="lowest"/> to <paramref name="highest"/>, walking down from the highest.</summary>
+    static void CutByCounting(ReadOnlySpan<int> sums, int lowest, int highest, int tierSize, int growth, List<int> cuts,
+        List<long> thresholds, List<long> tau)
+    {
+        int count = sums.Length, range = highest - lowest + 1;
+        var counts = System.Buffers.ArrayPool<int>.Shared.Rent(range);
+        Array.Clear(counts, 0, range);
+        foreach (int sum in sums) counts[sum - lowest]++;
+        int top = range - 1; // the highest sum not yet placed (as an index into counts)
+        int at = 0;
+        long size = tierSize;
+        while (at < count)
+        {
+            int cut = count;
+            long threshold = long.MinValue;
+            if (at + size < count)
+            {
+                // Down from the highest sum not placed to the one at rank at + size - 1.
+                int greater = 0, j = top;
+                while (greater + counts[j] < size) greater += counts[j--];
+                (cut, threshold) = Cut(at, size, j + lowest, at + greater, at + greater + counts[j], cuts.Count);
+            }
+            cuts.Add(cut);
+            thresholds.Add(threshold);
+            at = cut;
+            if (at < count)
+            {
+                // Entries remain, so some sum is at most the threshold: the highest such is the highest after the level.
+                top = (int)Math.Min(threshold - lowest, top);
+                while (counts[top] == 0) top--;
+                tau.Add(top + lowest);
+            }
+            size = Math.Min(size * growth, int.MaxValue);
+        }
+        System.Buffers.ArrayPool<int>.Shared.Return(counts);
+    }
+
+    /// <summary>
+    /// Where a level that starts at rank <paramref name="at"/> ends, given the sum <paramref name="v"/> at its last
+    /// rank and the ranks [tieStart, tieEnd) that sum spans, and the threshold that puts that end there.
+    /// </summary>
+    static (int Cut, long Threshold) Cut(int at, long size, int v, int tieStart, int tieEnd, int levelsBefore)
+    {
+        // Keep the tie if the level stays within twice its size; else leave it to the next level (tier A may then be
+        // empty); a band that is all one tie takes it whole.
+        int cut = tieEnd - at <= 2 * size || (tieStart == at && levelsBefore > 0) ? tieEnd : tieStart;
+        return (cut, cut == tieEnd ? v - 1L : v);
     }
 
     /// <summary>The value at rank <paramref name="k"/> (from 0, highest first) of the first <paramref name="n"/>
