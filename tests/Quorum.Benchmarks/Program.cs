@@ -6,6 +6,7 @@ using Quorum.Benchmarks;
 //   profile --input DIR [--theme DIR] [--date D]  where a build's time and memory go (phases, page kinds, big files)
 //   allocations TRACE [--top N]                   where a build allocates, from a trace (benchmarks/allocations.sh)
 //   collections TRACE                             each garbage collection of a build, from the same trace
+//   search --input DIR [--date D] [--runs N]      the search alone, read and written N times (to compare two versions)
 return Tool.Run(args, Console.Out, Console.Error);
 
 static class Tool
@@ -13,7 +14,8 @@ static class Tool
     const string Usage = "usage: Quorum.Benchmarks generate --meetings N --out DIR [--seed S]\n" +
                          "       Quorum.Benchmarks profile --input DIR [--theme DIR] [--date YYYY-MM-DD]\n" +
                          "       Quorum.Benchmarks allocations TRACE.nettrace [--top N]\n" +
-                         "       Quorum.Benchmarks collections TRACE.nettrace";
+                         "       Quorum.Benchmarks collections TRACE.nettrace\n" +
+                         "       Quorum.Benchmarks search --input DIR [--date YYYY-MM-DD] [--runs N]";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -25,6 +27,7 @@ static class Tool
         if (args[0] == "profile") return Profile(args, stdout, stderr);
         if (args[0] == "allocations") return Allocations(args, stdout, stderr);
         if (args[0] == "collections") return Collections(args, stdout, stderr);
+        if (args[0] == "search") return Search(args, stdout, stderr);
         if (args[0] != "generate")
         {
             stderr.WriteLine($"unknown command '{args[0]}'\n{Usage}");
@@ -101,6 +104,32 @@ static class Tool
             return 1;
         }
         run(trace);
+        return 0;
+    }
+
+    static int Search(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        string? input = null;
+        var date = new DateOnly(2026, 1, 1);
+        var runs = 6;
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--input": input = args[i + 1]; break;
+                case "--date" when DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d): date = d; break;
+                case "--runs" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0: runs = n; break;
+                default:
+                    stderr.WriteLine($"bad argument '{args[i]}'\n{Usage}");
+                    return 2;
+            }
+        }
+        if (input is null || args.Length % 2 == 0)
+        {
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+        SearchTimer.Run(input, date, runs, stdout);
         return 0;
     }
 
