@@ -109,52 +109,48 @@ static class Tool
 
     static int Search(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        string? input = null;
-        var date = new DateOnly(2026, 1, 1);
         var runs = 6;
-        for (var i = 1; i + 1 < args.Length; i += 2)
-        {
-            switch (args[i])
-            {
-                case "--input": input = args[i + 1]; break;
-                case "--date" when DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d): date = d; break;
-                case "--runs" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0: runs = n; break;
-                default:
-                    stderr.WriteLine($"bad argument '{args[i]}'\n{Usage}");
-                    return 2;
-            }
-        }
-        if (input is null || args.Length % 2 == 0)
-        {
-            stderr.WriteLine(Usage);
+        if (Options(args, stderr, (name, value) => name == "--runs" && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out runs) && runs > 0)
+            is not { } options)
             return 2;
-        }
-        SearchTimer.Run(input, date, runs, stdout);
+        SearchTimer.Run(options.Input, options.Date, runs, stdout);
         return 0;
     }
 
     static int Profile(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        string? input = null, theme = null;
+        string? theme = null;
+        if (Options(args, stderr, (name, value) => name == "--theme" && (theme = value) is not null) is not { } options)
+            return 2;
+        Profiler.Run(options.Input, theme, options.Date, stdout);
+        return 0;
+    }
+
+    /// <summary>
+    /// A command's <c>--input DIR [--date YYYY-MM-DD]</c> and its own options (<paramref name="own"/> takes a name and
+    /// value and says whether it knew them); null, with the usage written, if anything is amiss.
+    /// </summary>
+    static (string Input, DateOnly Date)? Options(string[] args, TextWriter stderr, Func<string, string, bool> own)
+    {
+        string? input = null;
         var date = new DateOnly(2026, 1, 1);
         for (var i = 1; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
             {
                 case "--input": input = args[i + 1]; break;
-                case "--theme": theme = args[i + 1]; break;
                 case "--date" when DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d): date = d; break;
                 default:
+                    if (own(args[i], args[i + 1])) break;
                     stderr.WriteLine($"bad argument '{args[i]}'\n{Usage}");
-                    return 2;
+                    return null;
             }
         }
         if (input is null || args.Length % 2 == 0)
         {
             stderr.WriteLine(Usage);
-            return 2;
+            return null;
         }
-        Profiler.Run(input, theme, date, stdout);
-        return 0;
+        return (input, date);
     }
 }

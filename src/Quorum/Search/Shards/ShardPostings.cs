@@ -126,11 +126,19 @@ internal sealed class TierSplit
         // A common term's sums are dense (tens of thousands of entries over a range of about as many thousandths), so
         // they are counted by value and every cut is read off the counts, highest first, in one walk; sparse ones
         // are selected. By selection alone the cutting was about 60 ms of the 400 ms of CPU the index's files took
-        // at 1,000 meetings; counting took 35 ms off those 400 (four alternated runs of a harness).
+        // at 1,000 meetings; counting took 35 ms off those 400 (`Quorum.Benchmarks search`, four alternated runs).
         if ((long)highest - lowest < 8L * count)
-            CutByCounting(sums.AsSpan(0, count), lowest, highest, tierSize, growth, cuts, thresholds, tau);
+        {
+            var left = new CountedSums(sums.AsSpan(0, count), lowest, highest);
+            Cut(ref left, count, tierSize, growth, cuts, thresholds, tau);
+            left.Return();
+        }
         else
-            CutBySelection(sums.AsSpan(0, count), tierSize, growth, cuts, thresholds, tau);
+        {
+            var left = new SelectedSums(sums.AsSpan(0, count));
+            Cut(ref left, count, tierSize, growth, cuts, thresholds, tau);
+            left.Return();
+        }
         // Each entry to its level in one pass in place order, which is document order (a term's entries are in
         // document order), so no level needs sorting.
         var levels = new List<int[]>(cuts.Count);
@@ -151,12 +159,9 @@ internal sealed class TierSplit
     /// earlier one whose sum is above its threshold) and the highest sum after each level but the last. Each cut needs
     /// only the sum at one rank of those not yet placed, and the ranks its tie spans.
     /// </summary>
-    static void CutBySelection(ReadOnlySpan<int> sums, int tierSize, int growth, List<int> cuts, List<long> thresholds, List<long> tau)
+    static void Cut<TSums>(ref TSums left, int count, int tierSize, int growth, List<int> cuts, List<long> thresholds, List<long> tau)
+        where TSums : ISumsLeft
     {
-        int count = sums.Length;
-        var rest = System.Buffers.ArrayPool<int>.Shared.Rent(count); // the sums not yet in a level, in any order
-        sums.CopyTo(rest);
-        int restCount = count;
         int at = 0;
         long size = tierSize;
         while (at < count)
@@ -166,81 +171,107 @@ internal sealed class TierSplit
             if (at + size < count)
             {
                 // The sum at rank at + size - 1 (highest first), and the ranks its tie spans.
-                int v = KthLargest(rest, restCount, (int)size - 1);
-                int greater = 0, equal = 0;
-                for (int i = 0; i < restCount; i++)
-                {
-                    if (rest[i] > v) greater++;
-                    else if (rest[i] == v) equal++;
-                }
-                (cut, threshold) = Cut(at, size, v, at + greater, at + greater + equal, cuts.Count);
+                var (v, greater, equal) = left.AtRank((int)size - 1);
+                int tieStart = at + greater, tieEnd = tieStart + equal;
+                // Keep the tie if the level stays within twice its size; else leave it to the next level (tier A may
+                // then be empty); a band that is all one tie takes it whole.
+                cut = tieEnd - at <= 2 * size || (tieStart == at && cuts.Count > 0) ? tieEnd : tieStart;
+                threshold = cut == tieEnd ? v - 1L : v;
             }
             cuts.Add(cut);
             thresholds.Add(threshold);
-            int kept = 0;
-            long highest = long.MinValue;
-            for (int i = 0; i < restCount; i++)
-            {
-                if (rest[i] > threshold) continue;
-                highest = Math.Max(highest, rest[i]);
-                rest[kept++] = rest[i];
-            }
-            restCount = kept;
             at = cut;
-            if (at < count) tau.Add(highest); // the highest sum after the level
+            if (at < count) tau.Add(left.KeepAtMost(threshold)); // the highest sum after the level
             size = Math.Min(size * growth, int.MaxValue);
         }
-        System.Buffers.ArrayPool<int>.Shared.Return(rest);
     }
 
-    /// <summary><see cref="CutBySelection"/>'s cuts, read off a count of the entries at each sum from
-    /// <paramref name="lowest"/> to <paramref name="highest"/>, walking down from the highest.</summary>
-    static void CutByCounting(ReadOnlySpan<int> sums, int lowest, int highest, int tierSize, int growth, List<int> cuts,
-        List<long> thresholds, List<long> tau)
+    /// <summary>The sums not yet placed in a level.</summary>
+    interface ISumsLeft
     {
-        int count = sums.Length, range = highest - lowest + 1;
-        var counts = System.Buffers.ArrayPool<int>.Shared.Rent(range);
-        Array.Clear(counts, 0, range);
-        foreach (int sum in sums) counts[sum - lowest]++;
-        int top = range - 1; // the highest sum not yet placed (as an index into counts)
-        int at = 0;
-        long size = tierSize;
-        while (at < count)
+        /// <summary>The sum at <paramref name="rank"/> (from 0, highest first), how many are above it and how many equal it.</summary>
+        (int Value, int Greater, int Equal) AtRank(int rank);
+
+        /// <summary>Lets go of the sums above <paramref name="threshold"/> (placed); returns the highest left, of which there is one.</summary>
+        int KeepAtMost(long threshold);
+    }
+
+    /// <summary>The sums left, in any order, ranked by selection: for sums spread thinly over their range.</summary>
+    struct SelectedSums : ISumsLeft
+    {
+        readonly int[] _rest;
+        int _count;
+
+        public SelectedSums(ReadOnlySpan<int> sums)
         {
-            int cut = count;
-            long threshold = long.MinValue;
-            if (at + size < count)
-            {
-                // Down from the highest sum not placed to the one at rank at + size - 1.
-                int greater = 0, j = top;
-                while (greater + counts[j] < size) greater += counts[j--];
-                (cut, threshold) = Cut(at, size, j + lowest, at + greater, at + greater + counts[j], cuts.Count);
-            }
-            cuts.Add(cut);
-            thresholds.Add(threshold);
-            at = cut;
-            if (at < count)
-            {
-                // Entries remain, so some sum is at most the threshold: the highest such is the highest after the level.
-                top = (int)Math.Min(threshold - lowest, top);
-                while (counts[top] == 0) top--;
-                tau.Add(top + lowest);
-            }
-            size = Math.Min(size * growth, int.MaxValue);
+            _rest = System.Buffers.ArrayPool<int>.Shared.Rent(sums.Length);
+            sums.CopyTo(_rest);
+            _count = sums.Length;
         }
-        System.Buffers.ArrayPool<int>.Shared.Return(counts);
+
+        public readonly (int Value, int Greater, int Equal) AtRank(int rank)
+        {
+            int v = KthLargest(_rest, _count, rank);
+            int greater = 0, equal = 0;
+            for (int i = 0; i < _count; i++)
+            {
+                if (_rest[i] > v) greater++;
+                else if (_rest[i] == v) equal++;
+            }
+            return (v, greater, equal);
+        }
+
+        public int KeepAtMost(long threshold)
+        {
+            int kept = 0, highest = int.MinValue;
+            for (int i = 0; i < _count; i++)
+            {
+                if (_rest[i] > threshold) continue;
+                highest = Math.Max(highest, _rest[i]);
+                _rest[kept++] = _rest[i];
+            }
+            _count = kept;
+            return highest;
+        }
+
+        public readonly void Return() => System.Buffers.ArrayPool<int>.Shared.Return(_rest);
     }
 
     /// <summary>
-    /// Where a level that starts at rank <paramref name="at"/> ends, given the sum <paramref name="v"/> at its last
-    /// rank and the ranks [tieStart, tieEnd) that sum spans, and the threshold that puts that end there.
+    /// The sums left as a count of entries at each sum from the lowest to the highest, ranked by walking down from the
+    /// highest left: for dense sums, a common term's (tens of thousands of entries over about as many thousandths).
     /// </summary>
-    static (int Cut, long Threshold) Cut(int at, long size, int v, int tieStart, int tieEnd, int levelsBefore)
+    struct CountedSums : ISumsLeft
     {
-        // Keep the tie if the level stays within twice its size; else leave it to the next level (tier A may then be
-        // empty); a band that is all one tie takes it whole.
-        int cut = tieEnd - at <= 2 * size || (tieStart == at && levelsBefore > 0) ? tieEnd : tieStart;
-        return (cut, cut == tieEnd ? v - 1L : v);
+        readonly int[] _counts;
+        readonly int _lowest;
+        int _top; // the highest sum left, as an index into _counts
+
+        public CountedSums(ReadOnlySpan<int> sums, int lowest, int highest)
+        {
+            int range = highest - lowest + 1;
+            _counts = System.Buffers.ArrayPool<int>.Shared.Rent(range);
+            Array.Clear(_counts, 0, range);
+            foreach (int sum in sums) _counts[sum - lowest]++;
+            _lowest = lowest;
+            _top = range - 1;
+        }
+
+        public readonly (int Value, int Greater, int Equal) AtRank(int rank)
+        {
+            int greater = 0, j = _top;
+            while (greater + _counts[j] <= rank) greater += _counts[j--];
+            return (j + _lowest, greater, _counts[j]);
+        }
+
+        public int KeepAtMost(long threshold)
+        {
+            _top = (int)Math.Min(threshold - _lowest, _top);
+            while (_counts[_top] == 0) _top--;
+            return _top + _lowest;
+        }
+
+        public readonly void Return() => System.Buffers.ArrayPool<int>.Shared.Return(_counts);
     }
 
     /// <summary>The value at rank <paramref name="k"/> (from 0, highest first) of the first <paramref name="n"/>
