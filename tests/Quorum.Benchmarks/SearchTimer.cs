@@ -26,12 +26,13 @@ public static class SearchTimer
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
-            var output = new CountingOutput(hash: run == 1);
+            var counted = new DiscardingOutput();
+            var hashed = run == 1 ? new HashingOutput(counted) : null;
             var (readWall, readCpu, reading) = Measure(process, () => SearchFiles.Read(archive));
-            var (writeWall, writeCpu, _) = Measure(process, () => reading.Write(output));
+            var (writeWall, writeCpu, _) = Measure(process, () => reading.Write(hashed ?? (ISiteOutput)counted));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {run}: read wall {readWall:0} ms, cpu {readCpu:0} ms | write wall {writeWall:0} ms, cpu {writeCpu:0} ms | " +
-                $"{output.Files} files, {output.Bytes} bytes{(run == 1 ? $", hash {output.Hash:x16}" : "")}"));
+                $"{counted.Files} files, {counted.Bytes} bytes{(hashed is null ? "" : $", hash {hashed.Hash:x16}")}"));
         }
     }
 
@@ -45,32 +46,20 @@ public static class SearchTimer
         return (wall.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds, value);
     }
 
-    /// <summary>Counts files and bytes; with <c>hash</c>, also an order-free FNV-1a hash of each file's path and bytes.</summary>
-    sealed class CountingOutput(bool hash) : ISiteOutput
+    /// <summary>An order-free FNV-1a hash of each file's path and bytes, the files then passed on to <paramref name="inner"/>.</summary>
+    sealed class HashingOutput(ISiteOutput inner) : ISiteOutput
     {
-        long _bytes, _hash;
-        int _files;
-        public long Bytes => Interlocked.Read(ref _bytes);
-        public int Files => _files;
+        long _hash;
         public ulong Hash => (ulong)Interlocked.Read(ref _hash);
 
         public void Write(string relativePath, ReadOnlySpan<byte> content)
         {
-            Interlocked.Increment(ref _files);
-            Interlocked.Add(ref _bytes, content.Length);
-            if (!hash) return;
             ulong h = 14695981039346656037;
             foreach (char c in relativePath) h = (h ^ c) * 1099511628211;
             foreach (byte b in content) h = (h ^ b) * 1099511628211;
             // Files finish in any order on several threads: the hashes are added, which no order changes.
             Interlocked.Add(ref _hash, (long)h);
-        }
-
-        public void Write(string relativePath, Action<Stream> write)
-        {
-            using var buffer = new MemoryStream();
-            write(buffer);
-            Write(relativePath, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            inner.Write(relativePath, content);
         }
 
         public void Copy(string relativePath, string sourceFile) => Write(relativePath, File.ReadAllBytes(sourceFile));

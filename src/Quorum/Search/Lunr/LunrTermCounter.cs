@@ -93,11 +93,9 @@ internal sealed class LunrTermCounter
         }
 
         // Term ids are lunr's term indexes, so sorting them gives lunr's vector order.
-        SortTouched();
+        _sorter.Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_touched), []);
         return length;
     }
-
-    private void SortTouched() => _sorter.Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_touched), []);
 
     /// <summary>Copies the scratch's terms and counts out, and clears the scratch for the next field.</summary>
     private void Spend(Span<int> termIds, Span<int> counts)
