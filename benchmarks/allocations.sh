@@ -16,13 +16,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/profile-args.sh"
 
-TRACE_TOOL="$(command -v dotnet-trace || true)"
-if [ -z "$TRACE_TOOL" ]; then
-  [ -x "$WORK/tools/dotnet-trace" ] || dotnet tool install --tool-path "$WORK/tools" dotnet-trace > /dev/null
-  TRACE_TOOL="$WORK/tools/dotnet-trace"
-fi
-dotnet publish "$ROOT/src/Quorum.Cli" -p:PublishProfile=standalone -o "$WORK/bin" --nologo -v quiet > /dev/null
-dotnet build -c Release "$ROOT/tests/Quorum.Benchmarks" -o "$WORK/tools/report" --nologo -v quiet > /dev/null
+prepare_trace
 
 rm -rf "$SITE"
 # Keyword 0x1 (GC) at level 5 (verbose) is what carries the allocation ticks; stacks come with every event.

@@ -1,4 +1,4 @@
-# Sourced by profile-r2r.sh and allocations.sh, which take the same arguments: CORPUS [--top N] [--work DIR].
+# Sourced by profile-r2r.sh, allocations.sh and jit.sh, which take the same arguments: CORPUS [--top N] [--work DIR].
 # Sets ROOT (the repository), CORPUS, TOP (rows per table, default 40), WORK (default a new temporary folder) and
 # SITE, where the build writes: tmpfs when there is one, as in run.sh (on this machine's disk, creating files after
 # many were deleted costs seconds of system time that have nothing to do with Quorum; benchmarks/README.md).
@@ -14,3 +14,15 @@ while [ $# -gt 0 ]; do
 done
 mkdir -p "$WORK"
 SITE="$WORK/site"; [ -d /dev/shm ] && [ -w /dev/shm ] && SITE="/dev/shm/quorum-$(basename "$0" .sh)-$$"
+
+# For the scripts that record a trace: dotnet-trace (installed into WORK/tools when it is not on the PATH), Quorum
+# published as run.sh publishes it (WORK/bin) and the report tool that reads traces (WORK/tools/report).
+prepare_trace() {
+  TRACE_TOOL="$(command -v dotnet-trace || true)"
+  if [ -z "$TRACE_TOOL" ]; then
+    [ -x "$WORK/tools/dotnet-trace" ] || dotnet tool install --tool-path "$WORK/tools" dotnet-trace > /dev/null
+    TRACE_TOOL="$WORK/tools/dotnet-trace"
+  fi
+  dotnet publish "$ROOT/src/Quorum.Cli" -p:PublishProfile=standalone -o "$WORK/bin" --nologo -v quiet > /dev/null
+  dotnet build -c Release "$ROOT/tests/Quorum.Benchmarks" -o "$WORK/tools/report" --nologo -v quiet > /dev/null
+}

@@ -6,6 +6,7 @@ using Quorum.Benchmarks;
 //   profile --input DIR [--theme DIR] [--date D]  where a build's time and memory go (phases, page kinds, big files)
 //   allocations TRACE [--top N]                   where a build allocates, from a trace (benchmarks/allocations.sh)
 //   collections TRACE                             each garbage collection of a build, from the same trace
+//   jit TRACE [--top N]                           what the JIT compiled during a build, from a trace (benchmarks/jit.sh)
 //   search --input DIR [--date D] [--runs N]      the search alone, read and written N times (to compare two versions)
 return Tool.Run(args, Console.Out, Console.Error);
 
@@ -15,6 +16,7 @@ static class Tool
                          "       Quorum.Benchmarks profile --input DIR [--theme DIR] [--date YYYY-MM-DD]\n" +
                          "       Quorum.Benchmarks allocations TRACE.nettrace [--top N]\n" +
                          "       Quorum.Benchmarks collections TRACE.nettrace\n" +
+                         "       Quorum.Benchmarks jit TRACE.nettrace [--top N]\n" +
                          "       Quorum.Benchmarks search --input DIR [--date YYYY-MM-DD] [--runs N]";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -27,6 +29,7 @@ static class Tool
         if (args[0] == "profile") return Profile(args, stdout, stderr);
         if (args[0] == "allocations") return Allocations(args, stdout, stderr);
         if (args[0] == "collections") return Collections(args, stdout, stderr);
+        if (args[0] == "jit") return Jit(args, stdout, stderr);
         if (args[0] == "search") return Search(args, stdout, stderr);
         if (args[0] != "generate")
         {
@@ -73,16 +76,23 @@ static class Tool
         }
     }
 
-    static int Allocations(string[] args, TextWriter stdout, TextWriter stderr)
+    static int Allocations(string[] args, TextWriter stdout, TextWriter stderr) =>
+        TraceAndTop(args, stderr, out var top) ? Report(args[1], stderr, trace => AllocationReport.Run(trace, top, stdout)) : 2;
+
+    static int Jit(string[] args, TextWriter stdout, TextWriter stderr) =>
+        TraceAndTop(args, stderr, out var top) ? Report(args[1], stderr, trace => JitReport.Run(trace, top, stdout)) : 2;
+
+    /// <summary>Reads <c>TRACE [--top N]</c> (40 unless given); prints the usage when they are not that.</summary>
+    static bool TraceAndTop(string[] args, TextWriter stderr, out int top)
     {
-        var top = 40;
+        top = 40;
         if (args.Length is not (2 or 4) || (args.Length == 4 && (args[2] != "--top" ||
             !int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out top) || top == 0)))
         {
             stderr.WriteLine(Usage);
-            return 2;
+            return false;
         }
-        return Report(args[1], stderr, trace => AllocationReport.Run(trace, top, stdout));
+        return true;
     }
 
     static int Collections(string[] args, TextWriter stdout, TextWriter stderr)
