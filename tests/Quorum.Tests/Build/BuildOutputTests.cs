@@ -55,7 +55,7 @@ public class BuildOutputTests
         var outcome = CliRunner.Run(tmp.Path, "build", "--input", "input", "--output", "site", "--theme", Repo.Theme, "--timings");
         Assert.Equal(0, outcome.ExitCode);
         var phases = outcome.Stdout.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal) && !l.StartsWith("    ", StringComparison.Ordinal))
-            .Where(l => !l.StartsWith("  garbage collections:", StringComparison.Ordinal))
+            .Where(l => !l.StartsWith("  garbage collections:", StringComparison.Ordinal) && !l.StartsWith("  JIT:", StringComparison.Ordinal))
             .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^  (\w+) +[\d.]+ ms  \(CPU +\d+ ms, GC +\d+ ms, +([\d,]+) MB allocated\)  peak ([\d,]+) MB$")).ToList();
         Assert.All(phases, m => Assert.True(m.Success, m.Value));
         Assert.Equal(["load", "resolve", "check", "redact", "render", "write"], phases.Select(m => m.Groups[1].Value));
@@ -70,6 +70,10 @@ public class BuildOutputTests
         Assert.True(gc.Success, outcome.Stdout);
         var counts = Enumerable.Range(1, 3).Select(i => int.Parse(gc.Groups[i].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.True(counts[0] >= counts[1] && counts[1] >= counts[2], gc.Value);
+        // What the JIT compiled as the build ran (this test's Quorum has no ahead-of-time image: everything it ran).
+        var jit = System.Text.RegularExpressions.Regex.Match(outcome.Stdout, @"\n  JIT: ([\d,]+) methods, \d+ ms\n");
+        Assert.True(jit.Success, outcome.Stdout);
+        Assert.True(int.Parse(jit.Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture) > 0);
         // What each phase allocated: rendering allocates (megabytes even for this site), and the phases, which do not
         // overlap, allocate no more in all than the process did (each figure rounded to a whole megabyte).
         var allocated = phases.Select(m => long.Parse(m.Groups[2].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToList();
