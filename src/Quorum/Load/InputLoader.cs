@@ -76,7 +76,7 @@ public static class InputLoader
     }
 
     /// <summary>A .md file's front-matter, parsed; reports a file without one.</summary>
-    internal static (YamlDotNet.RepresentationModel.YamlMappingNode Map, YamlReader Reader, FrontMatterDocument Doc)? FrontMatter(SourceFile file, DiagnosticBag diagnostics)
+    internal static (YamlMappingNode Map, YamlReader Reader, FrontMatterDocument Doc)? FrontMatter(SourceFile file, DiagnosticBag diagnostics)
     {
         var doc = file.FrontMatter();
         if (doc is null)

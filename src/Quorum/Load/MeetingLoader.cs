@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Quorum.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace Quorum.Load;
 
@@ -64,12 +63,12 @@ public static partial class MeetingLoader
             switch (node)
             {
                 case YamlScalarNode s when !YamlReader.IsNull(s):
-                    list.Add(new RawAttendee(new Located<string>(s.Value!.Trim(), y.At(s)), null));
+                    list.Add(new RawAttendee(new Located<string>(s.Value.Trim(), y.At(s)), null));
                     break;
                 case YamlMappingNode m when m.Children.Count == 1:
-                    var (k, v) = m.Children.First();
-                    var note = v is YamlScalarNode vs && !YamlReader.IsNull(vs) ? vs.Value?.Trim() : null;
-                    list.Add(new RawAttendee(new Located<string>(((YamlScalarNode)k).Value?.Trim() ?? "", y.At(k)), note));
+                    var (k, v) = m.Children[0];
+                    var note = v is YamlScalarNode vs && !YamlReader.IsNull(vs) ? vs.Value.Trim() : null;
+                    list.Add(new RawAttendee(new Located<string>((k as YamlScalarNode)?.Value.Trim() ?? "", y.At(k)), note));
                     break;
                 default:
                     y.Diagnostics.Error(DiagnosticCodes.InvalidValue, y.At(node),
