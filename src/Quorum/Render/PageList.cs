@@ -14,10 +14,22 @@ static class PageList
         var membersCrumb = new Crumb("Members", u.Members);
         var actionsCrumb = new Crumb("Actions", u.Actions);
         var bodiesCrumb = new Crumb("Bodies", u.BasePath + "bodies/");
-        var pages = new List<SiteRenderer.Page>();
-
         var openActions = a.Actions.Where(x => x.IsOpen()).ToList();
         var since = RecentSince(a);
+        // Four runs of pages made side by side (about 40 ms one after the other at 1,000 meetings, with a core idle),
+        // then put together in this order, which is the order they are rendered and listed in sitemap.xml.
+        List<SiteRenderer.Page> meetings = [], members = [], actions = [], rest = [];
+        Parallel.Invoke(
+            () => meetings = Meetings(a, u, home, openActions),
+            () => members = Members(a, u, home, membersCrumb, since),
+            () => actions = Actions(a, u, home, actionsCrumb, openActions, since),
+            () => rest = Rest(a, u, home, bodiesCrumb, since));
+        return [.. meetings, .. members, .. actions, .. rest];
+    }
+
+    static List<SiteRenderer.Page> Meetings(PublicArchive a, SiteUrls u, Crumb home, List<PublicAction> openActions)
+    {
+        var pages = new List<SiteRenderer.Page>(a.Meetings.Count + 2);
         pages.Add(new(u.Home, "home", new HomeModel(a.Site,
             a.Meetings.Reverse().Take(10).ToList(), openActions.AsEnumerable().Reverse().Take(15).ToList(), openActions.Count,
             a.Bodies, a.Decisions.Take(5).ToList(), a.Pages), a.Site.Title, "home", [], JsonLd: () => JsonLd.WebSite(a, u)));
@@ -26,7 +38,12 @@ static class PageList
             .Select(g => new YearGroup(g.Key, g.OrderByDescending(m => m.Date).ThenBy(m => m.Slug, StringComparer.Ordinal).ToList())).ToList();
         pages.Add(new(u.Meetings, "meetings", new MeetingsModel(years, a.Meetings.Count), "Meetings", "meetings", [home]));
         foreach (var m in a.Meetings) pages.Add(Meeting(a, u, m));
+        return pages;
+    }
 
+    static List<SiteRenderer.Page> Members(PublicArchive a, SiteUrls u, Crumb home, Crumb membersCrumb, DateOnly since)
+    {
+        var pages = new List<SiteRenderer.Page>(a.Members.Count + 1);
         pages.Add(new(u.Members, "members", new MembersModel(a.Members), "Members", "members", [home]));
         foreach (var m in a.Members)
         {
@@ -43,7 +60,12 @@ static class PageList
                 m.Name, "members", [home, membersCrumb], m.Organisation is null ? null : $"{m.Name}, {m.Organisation}.", m.SourcePath,
                 Feeds: FeedPaths.ForMember(m, u), JsonLd: () => JsonLd.Person(m, a.Site, u)));
         }
+        return pages;
+    }
 
+    static List<SiteRenderer.Page> Actions(PublicArchive a, SiteUrls u, Crumb home, Crumb actionsCrumb, List<PublicAction> openActions, DateOnly since)
+    {
+        var pages = new List<SiteRenderer.Page>(a.Actions.Count + 1);
         // Each body's actions in the register's order, found in one pass rather than one pass of every action per body.
         var actionsOf = a.Actions.ToLookup(x => x.Meeting.Body);
         var byBody = a.Bodies.Select(b => new BodyActions(b,
@@ -54,7 +76,12 @@ static class PageList
             "Actions", "actions", [home]));
         foreach (var x in a.Actions)
             pages.Add(new(u.Action(x), "action", new ActionModel(x, x.IsOpen()), $"Action {x.Id}", "actions", [home, actionsCrumb]));
+        return pages;
+    }
 
+    static List<SiteRenderer.Page> Rest(PublicArchive a, SiteUrls u, Crumb home, Crumb bodiesCrumb, DateOnly since)
+    {
+        var pages = new List<SiteRenderer.Page>();
         var recentDecisions = Recent<PublicDecision>.Of(a.Decisions, d => d.Item.Meeting.Date, since);
         var decisions = recentDecisions.Shown.GroupBy(d => d.Item.Meeting).Select(g => new MeetingDecisions(g.Key, g.ToList())).ToList();
         pages.Add(new(u.Decisions, "decisions", new DecisionsModel(decisions, recentDecisions.Shown.Count, recentDecisions.Earlier, since),
