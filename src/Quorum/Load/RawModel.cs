@@ -53,10 +53,17 @@ public sealed record RawAttendance(IReadOnlyList<RawAttendee> Present, IReadOnly
 {
     public static readonly RawAttendance Empty = new([], [], []);
 
-    public IEnumerable<(AttendanceGroup Group, RawAttendee Attendee)> All =>
-        Present.Select(a => (AttendanceGroup.Present, a))
-            .Concat(InAttendance.Select(a => (AttendanceGroup.InAttendance, a)))
-            .Concat(Apologies.Select(a => (AttendanceGroup.Apologies, a)));
+    /// <summary>Everyone, group by group. An iterator of Quorum's own, not a query concatenating value tuples, for
+    /// which the ahead-of-time image holds no code (benchmarks/jit.sh).</summary>
+    public IEnumerable<(AttendanceGroup Group, RawAttendee Attendee)> All
+    {
+        get
+        {
+            foreach (var a in Present) yield return (AttendanceGroup.Present, a);
+            foreach (var a in InAttendance) yield return (AttendanceGroup.InAttendance, a);
+            foreach (var a in Apologies) yield return (AttendanceGroup.Apologies, a);
+        }
+    }
 }
 
 public enum ActionStatus { Open = 1, Closed }
