@@ -16,13 +16,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/profile-args.sh"
 
-prepare_trace
-
-rm -rf "$SITE"
 # Keyword 0x1 (GC) at level 5 (verbose) is what carries the allocation ticks; stacks come with every event.
-"$TRACE_TOOL" collect --providers "Microsoft-Windows-DotNETRuntime:0x1:5" -o "$WORK/alloc.nettrace" -- \
-  "$WORK/bin/Quorum.Cli" build --input "$CORPUS" --output "$SITE" --theme "$ROOT/themes/default" > "$WORK/trace.log" 2>&1
-rm -rf "$SITE"
+trace_build "Microsoft-Windows-DotNETRuntime:0x1:5" "$WORK/alloc.nettrace"
 "$WORK/tools/report/Quorum.Benchmarks" allocations "$WORK/alloc.nettrace" --top "$TOP"
 echo
 "$WORK/tools/report/Quorum.Benchmarks" collections "$WORK/alloc.nettrace"

@@ -14,11 +14,6 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/profile-args.sh"
 
-prepare_trace
-
-rm -rf "$SITE"
 # Keyword 0x10 (JIT) at level 5 (verbose): each method's start of compiling and its load, with names.
-"$TRACE_TOOL" collect --providers "Microsoft-Windows-DotNETRuntime:0x10:5" -o "$WORK/jit.nettrace" -- \
-  "$WORK/bin/Quorum.Cli" build --input "$CORPUS" --output "$SITE" --theme "$ROOT/themes/default" > "$WORK/trace.log" 2>&1
-rm -rf "$SITE"
+trace_build "Microsoft-Windows-DotNETRuntime:0x10:5" "$WORK/jit.nettrace"
 "$WORK/tools/report/Quorum.Benchmarks" jit "$WORK/jit.nettrace" --top "$TOP"

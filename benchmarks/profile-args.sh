@@ -16,13 +16,19 @@ mkdir -p "$WORK"
 SITE="$WORK/site"; [ -d /dev/shm ] && [ -w /dev/shm ] && SITE="/dev/shm/quorum-$(basename "$0" .sh)-$$"
 
 # For the scripts that record a trace: dotnet-trace (installed into WORK/tools when it is not on the PATH), Quorum
-# published as run.sh publishes it (WORK/bin) and the report tool that reads traces (WORK/tools/report).
-prepare_trace() {
-  TRACE_TOOL="$(command -v dotnet-trace || true)"
-  if [ -z "$TRACE_TOOL" ]; then
+# published as run.sh publishes it (WORK/bin), the report tool that reads traces (WORK/tools/report), then one build
+# of CORPUS recorded with the runtime's events PROVIDERS into TRACE: trace_build PROVIDERS TRACE.
+trace_build() {
+  local providers="$1" trace="$2" tool
+  tool="$(command -v dotnet-trace || true)"
+  if [ -z "$tool" ]; then
     [ -x "$WORK/tools/dotnet-trace" ] || dotnet tool install --tool-path "$WORK/tools" dotnet-trace > /dev/null
-    TRACE_TOOL="$WORK/tools/dotnet-trace"
+    tool="$WORK/tools/dotnet-trace"
   fi
   dotnet publish "$ROOT/src/Quorum.Cli" -p:PublishProfile=standalone -o "$WORK/bin" --nologo -v quiet > /dev/null
   dotnet build -c Release "$ROOT/tests/Quorum.Benchmarks" -o "$WORK/tools/report" --nologo -v quiet > /dev/null
+  rm -rf "$SITE"
+  "$tool" collect --providers "$providers" -o "$trace" -- \
+    "$WORK/bin/Quorum.Cli" build --input "$CORPUS" --output "$SITE" --theme "$ROOT/themes/default" > "$WORK/trace.log" 2>&1
+  rm -rf "$SITE"
 }
