@@ -11,7 +11,7 @@ namespace Quorum.Benchmarks;
 /// </summary>
 public static class JitReport
 {
-    public sealed record Compiled(string Namespace, string Name, string Signature, double StartMs, double Ms, int Thread);
+    public sealed record Compiled(string Namespace, string Name, double StartMs, double Ms);
 
     public static void Run(string tracePath, int top, TextWriter o)
     {
@@ -46,16 +46,16 @@ public static class JitReport
         using var source = new EventPipeEventSource(tracePath);
         double first = -1;
         // The method each thread is compiling: a JIT event pair brackets one method on one thread.
-        var open = new Dictionary<int, (long Id, string Ns, string Name, string Sig, double Start)>();
+        var open = new Dictionary<int, (long Id, string Ns, string Name, double Start)>();
         source.Clr.MethodJittingStarted += e =>
         {
             if (first < 0) first = e.TimeStampRelativeMSec;
-            open[e.ThreadID] = (e.MethodID, e.MethodNamespace, e.MethodName, e.MethodSignature, e.TimeStampRelativeMSec);
+            open[e.ThreadID] = (e.MethodID, e.MethodNamespace, e.MethodName, e.TimeStampRelativeMSec);
         };
         source.Clr.MethodLoadVerbose += e =>
         {
             if (!open.Remove(e.ThreadID, out var m) || m.Id != e.MethodID) return;
-            result.Add(new Compiled(m.Ns, m.Name, m.Sig, m.Start - first, e.TimeStampRelativeMSec - m.Start, e.ThreadID));
+            result.Add(new Compiled(m.Ns, m.Name, m.Start - first, e.TimeStampRelativeMSec - m.Start));
         };
         source.Process();
         return result;

@@ -44,15 +44,12 @@ public static class YamlTree
         var parser = new Parser(new StringReader(yaml));
         parser.Consume<StreamStart>();
         YamlNode? first = null;
-        bool any = false;
         while (!parser.TryConsume<StreamEnd>(out _))
         {
             parser.Consume<DocumentStart>();
-            var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-            var root = Node(parser, anchors);
+            var root = Node(parser, new Dictionary<string, YamlNode>(StringComparer.Ordinal)); // anchors are per document
             parser.Consume<DocumentEnd>();
-            if (!any) first = root;
-            any = true;
+            first ??= root;
         }
         return first;
     }
@@ -85,8 +82,10 @@ public static class YamlTree
             {
                 var key = Node(parser, anchors);
                 // As YamlDotNet's representation model: a key written twice is an error, not a silent override.
-                if (key is YamlScalarNode k && children.Exists(c => c.Key is YamlScalarNode other && other.Value == k.Value))
-                    throw new YamlException(key.Start, key.Start, $"Duplicate key {k.Value}");
+                if (key is YamlScalarNode k)
+                    foreach (var (other, _) in children)
+                        if (other is YamlScalarNode o && o.Value == k.Value)
+                            throw new YamlException(key.Start, key.Start, $"Duplicate key {k.Value}");
                 children.Add(new(key, Node(parser, anchors)));
             }
             node = new YamlMappingNode(children, mapping.Start);
