@@ -48,6 +48,25 @@ public sealed class YamlTreeTests
         else Same(expected, actual!);
     }
 
+    [Theory]
+    [InlineData("a: {b: 1, c: [x, 'y', \"z\"]}\n")]
+    [InlineData("notes: |\n  line one\n  line two\nfolded: >\n  one\n  two\n")]
+    [InlineData("tagged: !!str 10\nempty:\nnull: ~\nquoted: ''\n")]
+    [InlineData("? [a, b]\n: c\n? {d: e}\n: f\n")]
+    [InlineData("list:\n- &x one\n- *x\n- - nested\n  - more\n")]
+    [InlineData("a: 1\n...\n")]
+    [InlineData("a: 1\n--- \nb: 2\n")]
+    [InlineData("# just a comment\n")]
+    [InlineData("'quoted key': \"value: with colon\"\n\"k\": v\n")]
+    public void Reads_unusual_YAML_as_YamlDotNets_representation_model_does(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var actual = YamlTree.Load(yaml);
+        if (stream.Documents.Count == 0) Assert.Null(actual);
+        else Same(stream.Documents[0].RootNode, actual!);
+    }
+
     static void Same(Rm.YamlNode expected, Quorum.Load.YamlNode actual)
     {
         Assert.Equal((expected.Start.Line, expected.Start.Column), (actual.Start.Line, actual.Start.Column));
