@@ -43,9 +43,7 @@ public sealed class YamlTreeTests
             Assert.ThrowsAny<Exception>(() => YamlTree.Load(yaml));
             return;
         }
-        var actual = YamlTree.Load(yaml);
-        if (expected is null) Assert.Null(actual);
-        else Same(expected, actual!);
+        SameAsStream(expected, yaml);
     }
 
     [Theory]
@@ -62,9 +60,15 @@ public sealed class YamlTreeTests
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
+        SameAsStream(stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode, yaml);
+    }
+
+    /// <summary>YamlTree reads <paramref name="yaml"/> to what YamlStream read as its first root (none: null).</summary>
+    static void SameAsStream(Rm.YamlNode? expected, string yaml)
+    {
         var actual = YamlTree.Load(yaml);
-        if (stream.Documents.Count == 0) Assert.Null(actual);
-        else Same(stream.Documents[0].RootNode, actual!);
+        if (expected is null) Assert.Null(actual);
+        else Same(expected, actual!);
     }
 
     static void Same(Rm.YamlNode expected, Quorum.Load.YamlNode actual)
