@@ -48,7 +48,7 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
         ArgumentNullException.ThrowIfNull(archive);
         var search = RenderInOwnFrame(archive, theme, output, timings);
         archive = null;
-        Theme.ForgetRenderedModels();
+        if (theme.RanOnHandlebars) Theme.ForgetRenderedModels();
         // The archive is garbage now, and the index is about to allocate its largest arrays (5,000 meetings: the
         // postings alone are 200 MB). Left to itself the collector sometimes reached the archive only after them, and
         // the build's peak came here: 975-989 MB in two of four runs instead of the pages' 900. Collected first, the
