@@ -4,7 +4,8 @@
 #   benchmarks/allocations.sh CORPUS [--top N] [--work DIR]
 #
 # The collector's cost follows what a build allocates and keeps, so this is the companion of profile-r2r.sh (where
-# the CPU goes). It publishes Quorum as run.sh does (the standalone build), records a build of CORPUS with
+# the CPU goes). It publishes Quorum's ReadyToRun build (standalone-r2r: the native one sends fewer of the
+# runtime's events), records a build of CORPUS with
 # dotnet-trace (installed into DIR/tools when it is not on the PATH), taking only the runtime's allocation ticks with
 # their stacks (one about every 100 KB a thread allocates, with the type that crossed it), and prints the bytes by
 # the first frame of Quorum's own code on each stack (what a library or the framework allocated on its behalf

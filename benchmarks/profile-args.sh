@@ -25,7 +25,8 @@ trace_build() {
     [ -x "$WORK/tools/dotnet-trace" ] || dotnet tool install --tool-path "$WORK/tools" dotnet-trace > /dev/null
     tool="$WORK/tools/dotnet-trace"
   fi
-  dotnet publish "$ROOT/src/Quorum.Cli" -p:PublishProfile=standalone -o "$WORK/bin" --nologo -v quiet > /dev/null
+  # The ReadyToRun build: the native one (standalone) has no JIT to report on and sends fewer of the runtime's events.
+  dotnet publish "$ROOT/src/Quorum.Cli" -p:PublishProfile=standalone-r2r -o "$WORK/bin" --nologo -v quiet > /dev/null
   dotnet build -c Release "$ROOT/tests/Quorum.Benchmarks" -o "$WORK/tools/report" --nologo -v quiet > /dev/null
   rm -rf "$SITE"
   "$tool" collect --providers "$providers" -o "$trace" -- \

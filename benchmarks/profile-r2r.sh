@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Where a build's CPU goes in the binary the benchmark runs (ReadyToRun), by method.
+# Where a build's CPU goes in Quorum's ReadyToRun build (standalone-r2r), by method.
 #
 #   benchmarks/profile-r2r.sh CORPUS [--top N] [--work DIR] [--timeline MS]
 #
 # perf names JIT-compiled methods (from the runtime's perf map) but not ReadyToRun code, so profiles made with
 # ReadyToRun switched off (DOTNET_ReadyToRun=0) misstate the shipped binary: there every method is compiled at run
-# time, and ReadyToRun's own costs are absent. This script publishes Quorum as run.sh does (the standalone build: one
+# time, and ReadyToRun's own costs are absent. This script publishes Quorum's ReadyToRun build (standalone-r2r: one
 # composite ReadyToRun image of the framework, Quorum and its libraries) with crossgen's symbol map
 # (PublishReadyToRunEmitSymbols: an .r2rmap of every method in the image), records a build of CORPUS with
 # `perf record -g`, names the samples from the map, and prints two tables: each sample's first named frame outside
@@ -27,7 +27,7 @@ set -- "${rest[@]}"
 source "$(dirname "${BASH_SOURCE[0]}")/profile-args.sh"
 command -v perf >/dev/null || { echo "needs perf (Debian: linux-perf)" >&2; exit 2; }
 
-dotnet publish "$ROOT/src/Quorum.Cli" -p:PublishProfile=standalone -p:PublishReadyToRunEmitSymbols=true -o "$WORK/bin" \
+dotnet publish "$ROOT/src/Quorum.Cli" -p:PublishProfile=standalone-r2r -p:PublishReadyToRunEmitSymbols=true -o "$WORK/bin" \
   --nologo -v quiet
 rm -rf "$SITE"
 DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -F 2000 -g -o "$WORK/perf.data" -- "$WORK/bin/Quorum.Cli" build --input "$CORPUS" \

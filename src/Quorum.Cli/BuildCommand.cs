@@ -39,10 +39,12 @@ static class BuildCommand
             }
             stdout.WriteLine($"  garbage collections: {GC.CollectionCount(0)} (generation 1: {GC.CollectionCount(1)}, 2: {GC.CollectionCount(2)}), " +
                              $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {Megabytes(GC.GetTotalAllocatedBytes(precise: true))} allocated");
-            // What the ahead-of-time image lacked and the JIT compiled as the build ran (generic instantiations, code
-            // for this processor's vector instructions, Handlebars.Net's compiled templates).
-            stdout.WriteLine($"  JIT: {System.Runtime.JitInfo.GetCompiledMethodCount():#,0} methods, " +
-                             $"{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms");
+            // What the JIT compiled as the build ran (with `dotnet run`, or what a ReadyToRun image lacked: generic
+            // instantiations, code for this processor's vector instructions, a Handlebars theme's templates). The
+            // standalone build is native code whole and has no JIT.
+            if (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+                stdout.WriteLine($"  JIT: {System.Runtime.JitInfo.GetCompiledMethodCount():#,0} methods, " +
+                                 $"{System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms");
         }
         return 0;
     }

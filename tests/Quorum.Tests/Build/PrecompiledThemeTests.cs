@@ -68,6 +68,25 @@ public sealed class PrecompiledThemeTests : IDisposable
         Assert.Contains(precompiled.Keys, p => p.EndsWith("index.html", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Handlebars_reading_the_models_as_a_native_build_does_writes_the_same_pages()
+    {
+        // The standalone build is native code (Native AOT), where Handlebars.Net cannot make its typed getters, so a
+        // theme of one's own reads the page models through ModelDescriptors there: here it runs the default theme.
+        var (archive, diagnostics) = BuildPipeline.Prepare(Repo.Input, SiteBuilder.DefaultDate, new PhaseTimings());
+        Assert.True(archive is not null, string.Join("\n", diagnostics.Sorted()));
+        var urls = new SiteUrls(archive.Site.BasePath);
+        var precompiled = new MemoryOutput();
+        new SiteRenderer(archive, new Theme(Repo.Theme, urls, archive.Site)).Render(precompiled);
+        var reflected = new MemoryOutput();
+        var theme = new Theme(Repo.Theme, urls, archive.Site, usePrecompiled: false, readModelsByReflection: true);
+        new SiteRenderer(archive, theme).Render(reflected);
+
+        Assert.False(theme.IsPrecompiled);
+        Assert.Equal(precompiled.Files.Keys.Order(StringComparer.Ordinal), reflected.Files.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(precompiled.Files.Where(f => !f.Value.AsSpan().SequenceEqual(reflected.Files[f.Key])).Select(f => f.Key));
+    }
+
     /// <summary>The default theme with one partial more, which no template calls: the same pages, from Handlebars.Net.</summary>
     string WithExtraPartial(string name)
     {
