@@ -89,6 +89,7 @@ log "publishing Quorum (Release) and the corpus generator into $WORK/bin"
 # released tool would ship (Hugo is a native binary). ReadyToRun saved the JIT about a second of CPU per build and
 # one composite image of the framework and Quorum another 9% (README "Performance", session 14); since session 23 it
 # is native code whole (Native AOT), 16% faster again, with the default theme compiled into it.
+rm -rf "$WORK/bin/quorum" # no files left from an earlier build of another kind
 dotnet publish "$ROOT/src/Quorum.Cli" -p:PublishProfile=standalone -o "$WORK/bin/quorum" --nologo -v quiet >/dev/null
 dotnet publish "$ROOT/tests/Quorum.Benchmarks" -c Release -o "$WORK/bin/generator" --nologo -v quiet >/dev/null
 QUORUM="$WORK/bin/quorum/Quorum.Cli"
