@@ -53,6 +53,20 @@ sealed class CSharpEmitter(IReadOnlyDictionary<string, string> partials)
         return method;
     }
 
+    /// <summary>
+    /// The layout whole as its two halves around its body (a raw value): the same text, cut where it stands alone on
+    /// its line (<c>Theme.CutLayout</c>), so no tag beside the cut reads differently.
+    /// </summary>
+    public string Around(string name, string head, string tail, string body, Type model)
+    {
+        var method = "Template_" + Identifier(name);
+        _methods.Append("    static void ").Append(method).Append("(TextWriter w, ").Append(CsName(model)).Append(" c0, ThemeHelpers h)\n    {\n")
+            .Append("        ").Append(head).Append("(w, c0, h);\n")
+            .Append("        Hbs.Raw(w, c0.").Append(body).Append(");\n")
+            .Append("        ").Append(tail).Append("(w, c0, h);\n    }\n\n");
+        return method;
+    }
+
     void Method(string method, IReadOnlyList<Node> nodes, Type model)
     {
         var body = new StringBuilder();
@@ -95,43 +109,28 @@ sealed class CSharpEmitter(IReadOnlyDictionary<string, string> partials)
     void Block(StringBuilder o, Block b, List<Frame> frames, string indent)
     {
         var (code, type) = Expression(b.Argument, frames);
-        string inner = indent + "    ";
         switch (b.Helper)
         {
             case "if":
             case "unless":
-                o.Append(indent).Append(b.Helper == "if" ? "if (Hbs.Truthy(" : "if (!Hbs.Truthy(").Append(code).Append("))\n").Append(indent).Append("{\n");
-                Nodes(o, b.Body, frames, inner);
-                o.Append(indent).Append("}\n");
-                if (b.Inverse.Count > 0)
-                {
-                    o.Append(indent).Append("else\n").Append(indent).Append("{\n");
-                    Nodes(o, b.Inverse, frames, inner);
-                    o.Append(indent).Append("}\n");
-                }
+                Conditional(o, $"{(b.Helper == "if" ? "" : "!")}Hbs.Truthy({code})", b.Body, frames, b.Inverse, frames, indent);
                 break;
             case "with":
             {
                 if (type.IsValueType) throw new NotCompilableException($"#with a {type.Name}");
                 var c = Local("c");
-                o.Append(indent).Append("if (").Append(code).Append(" is var ").Append(c).Append(" && Hbs.Truthy(").Append(c).Append("))\n").Append(indent).Append("{\n");
-                Nodes(o, b.Body, [.. frames, new Frame(c, type, null)], inner);
-                o.Append(indent).Append("}\n");
-                if (b.Inverse.Count > 0)
-                {
-                    o.Append(indent).Append("else\n").Append(indent).Append("{\n");
-                    Nodes(o, b.Inverse, frames, inner);
-                    o.Append(indent).Append("}\n");
-                }
+                Conditional(o, $"{code} is var {c} && Hbs.Truthy({c})", b.Body, [.. frames, new Frame(c, type, null)], b.Inverse, frames, indent);
                 break;
             }
             case "each":
             {
                 var item = ElementType(type) ?? throw new NotCompilableException($"#each over a {type.Name}, not a list");
-                string c = Local("c"), i = Local("i"), list = Local("l");
+                string c = Local("c"), i = Local("i"), list = Local("l"), inner = indent + "    ";
                 var frame = new List<Frame>([.. frames, new Frame(c, item, i)]);
-                if (Implements(type, typeof(IReadOnlyList<>)))
+                bool isList = Implements(type, typeof(IReadOnlyList<>));
+                if (isList)
                 {
+                    // Indexed, with no enumerator to allocate; "else" when there is nothing to walk.
                     o.Append(indent).Append("if (").Append(code).Append(" is { Count: > 0 } ").Append(list).Append(")\n").Append(indent).Append("{\n")
                         .Append(inner).Append("for (int ").Append(i).Append(" = 0; ").Append(i).Append(" < ").Append(list).Append(".Count; ").Append(i).Append("++)\n")
                         .Append(inner).Append("{\n")
@@ -145,18 +144,32 @@ sealed class CSharpEmitter(IReadOnlyDictionary<string, string> partials)
                         .Append(indent).Append("foreach (var ").Append(c).Append(" in Hbs.Items(").Append(code).Append("))\n").Append(indent).Append("{\n");
                     Nodes(o, b.Body, frame, inner);
                     o.Append(inner).Append(i).Append("++;\n").Append(indent).Append("}\n");
-                    if (b.Inverse.Count > 0) o.Append(indent).Append("if (").Append(i).Append(" == 0)\n");
                 }
                 if (b.Inverse.Count > 0)
                 {
-                    if (Implements(type, typeof(IReadOnlyList<>))) o.Append(indent).Append("else\n");
-                    o.Append(indent).Append("{\n");
-                    Nodes(o, b.Inverse, frames, inner);
-                    o.Append(indent).Append("}\n");
+                    o.Append(indent).Append(isList ? "else\n" : $"if ({i} == 0)\n");
+                    Braced(o, b.Inverse, frames, indent);
                 }
                 break;
             }
         }
+    }
+
+    void Conditional(StringBuilder o, string condition, IReadOnlyList<Node> body, List<Frame> bodyFrames, IReadOnlyList<Node> inverse,
+        List<Frame> frames, string indent)
+    {
+        o.Append(indent).Append("if (").Append(condition).Append(")\n");
+        Braced(o, body, bodyFrames, indent);
+        if (inverse.Count == 0) return;
+        o.Append(indent).Append("else\n");
+        Braced(o, inverse, frames, indent);
+    }
+
+    void Braced(StringBuilder o, IReadOnlyList<Node> nodes, List<Frame> frames, string indent)
+    {
+        o.Append(indent).Append("{\n");
+        Nodes(o, nodes, frames, indent + "    ");
+        o.Append(indent).Append("}\n");
     }
 
     (string Code, Type Type) Expression(Expr e, List<Frame> frames) => e switch

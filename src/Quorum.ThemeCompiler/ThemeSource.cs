@@ -65,12 +65,14 @@ public static class ThemeSource
         foreach (var (name, text) in templates)
         {
             var model = TemplateModels.ByTemplate.TryGetValue(name, out var m) ? m : throw new NotCompilableException($"no page has the template {name}");
-            registrations.Add((name, model, emitter.Template(name, text, model)));
             if (name == "layout" && Theme.CutLayout(text) is var (head, tail))
             {
-                registrations.Add(("layout head", model, emitter.Template("layout_head", head, model)));
-                registrations.Add(("layout tail", model, emitter.Template("layout_tail", tail, model)));
+                var (headMethod, tailMethod) = (emitter.Template("layout_head", head, model), emitter.Template("layout_tail", tail, model));
+                registrations.Add(("layout head", model, headMethod));
+                registrations.Add(("layout tail", model, tailMethod));
+                registrations.Add((name, model, emitter.Around(name, headMethod, tailMethod, nameof(LayoutModel.BodyHtml), model)));
             }
+            else registrations.Add((name, model, emitter.Template(name, text, model)));
         }
         return Methods(emitter);
     }

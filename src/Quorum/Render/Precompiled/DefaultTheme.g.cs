@@ -779,174 +779,6 @@ static class DefaultTheme
         }
     }
 
-    static void Template_layout(TextWriter w, global::Quorum.Render.LayoutModel c0, ThemeHelpers h)
-    {
-        w.Write("<!DOCTYPE html>\n<html lang=\"");
-        Hbs.Write(w, (c0.Site ?? throw Hbs.Undefined("Language")).Language);
-        w.Write("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-        if (Hbs.Truthy(ThemeHelpers.Eq(c0.Title, (c0.Site ?? throw Hbs.Undefined("Title")).Title)))
-        {
-            Hbs.Write(w, c0.Title);
-        }
-        else
-        {
-            Hbs.Write(w, c0.Title);
-            w.Write(" \u2013 ");
-            Hbs.Write(w, (c0.Site ?? throw Hbs.Undefined("Title")).Title);
-        }
-        w.Write("</title>\n");
-        if (Hbs.Truthy(c0.Description))
-        {
-            w.Write("<meta name=\"description\" content=\"");
-            Hbs.Write(w, c0.Description);
-            w.Write("\">\n");
-        }
-        if (Hbs.Truthy(c0.NoIndex))
-        {
-            w.Write("<meta name=\"robots\" content=\"noindex\">\n");
-        }
-        else
-        {
-            w.Write("<link rel=\"canonical\" href=\"");
-            Hbs.Write(w, c0.CanonicalUrl);
-            w.Write("\">\n");
-        }
-        w.Write("<link rel=\"icon\" href=\"");
-        Hbs.Write(w, h.AssetUrl("images/favicon.svg"));
-        w.Write("\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"");
-        Hbs.Write(w, h.AssetUrl("css/quorum.css"));
-        w.Write("\">\n<link rel=\"stylesheet\" href=\"");
-        Hbs.Write(w, h.AssetUrl("css/print.css"));
-        w.Write("\" media=\"print\">\n");
-        if (c0.Feeds is { Count: > 0 } l3)
-        {
-            for (int i2 = 0; i2 < l3.Count; i2++)
-            {
-                var c1 = l3[i2];
-                w.Write("<link rel=\"alternate\" type=\"");
-                Hbs.Write(w, c1.Type);
-                w.Write("\" title=\"");
-                Hbs.Write(w, c1.Title);
-                w.Write("\" href=\"");
-                Hbs.Write(w, c1.Url);
-                w.Write("\">\n");
-            }
-        }
-        if (Hbs.Truthy(c0.JsonLdHtml))
-        {
-            w.Write("<script type=\"application/ld+json\">");
-            Hbs.Raw(w, c0.JsonLdHtml);
-            w.Write("</script>\n");
-        }
-        w.Write("</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n<header class=\"site-header\">\n<div class=\"container site-header-inner\">\n<a class=\"site-title\" href=\"");
-        Hbs.Write(w, h.UrlFor("home"));
-        w.Write("\">");
-        Hbs.Write(w, (c0.Site ?? throw Hbs.Undefined("Title")).Title);
-        w.Write("</a>\n<nav class=\"site-nav\" aria-label=\"Main\">\n<ul>\n<li><a href=\"");
-        Hbs.Write(w, h.UrlFor("meetings"));
-        w.Write("\"");
-        if (Hbs.Truthy(ThemeHelpers.Eq(c0.Section, "meetings")))
-        {
-            w.Write(" aria-current=\"page\"");
-        }
-        w.Write(">Meetings</a></li>\n<li><a href=\"");
-        Hbs.Write(w, h.UrlFor("decisions"));
-        w.Write("\"");
-        if (Hbs.Truthy(ThemeHelpers.Eq(c0.Section, "decisions")))
-        {
-            w.Write(" aria-current=\"page\"");
-        }
-        w.Write(">Decisions</a></li>\n<li><a href=\"");
-        Hbs.Write(w, h.UrlFor("actions"));
-        w.Write("\"");
-        if (Hbs.Truthy(ThemeHelpers.Eq(c0.Section, "actions")))
-        {
-            w.Write(" aria-current=\"page\"");
-        }
-        w.Write(">Actions</a></li>\n<li><a href=\"");
-        Hbs.Write(w, h.UrlFor("members"));
-        w.Write("\"");
-        if (Hbs.Truthy(ThemeHelpers.Eq(c0.Section, "members")))
-        {
-            w.Write(" aria-current=\"page\"");
-        }
-        w.Write(">Members</a></li>\n<li><a href=\"");
-        Hbs.Write(w, h.UrlFor("bodies"));
-        w.Write("\"");
-        if (Hbs.Truthy(ThemeHelpers.Eq(c0.Section, "bodies")))
-        {
-            w.Write(" aria-current=\"page\"");
-        }
-        w.Write(">Bodies</a></li>\n</ul>\n</nav>\n");
-        if (Hbs.Truthy(ThemeHelpers.Eq(c0.Section, "search")))
-        {
-        }
-        else
-        {
-            w.Write("<form class=\"site-search\" role=\"search\" action=\"");
-            Hbs.Write(w, h.UrlFor("search"));
-            w.Write("\" method=\"get\">\n<label for=\"site-search-q\">Search the minutes</label>\n<div class=\"search-row\"><input id=\"site-search-q\" name=\"q\" type=\"search\" autocomplete=\"off\"><button type=\"submit\">Search</button></div>\n</form>\n");
-        }
-        w.Write("</div>\n</header>\n<div class=\"container\">\n");
-        if (Hbs.Truthy(c0.Breadcrumbs))
-        {
-            w.Write("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">\n<ol>\n");
-            if (c0.Breadcrumbs is { Count: > 0 } l6)
-            {
-                for (int i5 = 0; i5 < l6.Count; i5++)
-                {
-                    var c4 = l6[i5];
-                    w.Write("<li><a href=\"");
-                    Hbs.Write(w, c4.Url);
-                    w.Write("\">");
-                    Hbs.Write(w, c4.Title);
-                    w.Write("</a></li>\n");
-                }
-            }
-            w.Write("<li aria-current=\"page\">");
-            Hbs.Write(w, c0.Title);
-            w.Write("</li>\n</ol>\n</nav>\n");
-        }
-        w.Write("<main id=\"main\" tabindex=\"-1\">\n");
-        Hbs.Raw(w, c0.BodyHtml);
-        w.Write("\n</main>\n</div>\n<footer class=\"site-footer\">\n<div class=\"container\">\n");
-        if (Hbs.Truthy(c0.EditPath))
-        {
-            if (Hbs.Truthy((c0.Site ?? throw Hbs.Undefined("EditUrl")).EditUrl))
-            {
-                w.Write("<p class=\"edit-link\"><a href=\"");
-                Hbs.Write(w, h.EditUrl(c0.EditPath));
-                w.Write("\">Suggest a correction to this page</a></p>\n");
-            }
-        }
-        w.Write("<nav aria-label=\"Site information\">\n<ul>\n");
-        if (c0.Pages is { Count: > 0 } l9)
-        {
-            for (int i8 = 0; i8 < l9.Count; i8++)
-            {
-                var c7 = l9[i8];
-                w.Write("<li><a href=\"");
-                Hbs.Write(w, h.UrlFor(c7));
-                w.Write("\">");
-                Hbs.Write(w, c7.Title);
-                w.Write("</a></li>\n");
-            }
-        }
-        w.Write("<li><a href=\"");
-        Hbs.Write(w, h.UrlFor("sitemap.xml"));
-        w.Write("\">Sitemap</a></li>\n</ul>\n</nav>\n<p class=\"subscribe\">Subscribe to <a href=\"");
-        Hbs.Write(w, h.UrlFor("feeds/minutes.xml"));
-        w.Write("\" type=\"application/atom+xml\">new minutes (Atom feed)</a> or the <a href=\"");
-        Hbs.Write(w, h.UrlFor("calendar/meetings.ics"));
-        w.Write("\" type=\"text/calendar\">meetings calendar</a>, or download the <a href=\"");
-        Hbs.Write(w, h.UrlFor("data/"));
-        w.Write("\">open data</a>.</p>\n<p>Published under the <a rel=\"license\" href=\"");
-        Hbs.Write(w, (c0.Site ?? throw Hbs.Undefined("LicenceUrl")).LicenceUrl);
-        w.Write("\">");
-        Hbs.Write(w, (c0.Site ?? throw Hbs.Undefined("Licence")).Licence);
-        w.Write("</a>.</p>\n</div>\n</footer>\n</body>\n</html>\n");
-    }
-
     static void Template_layout_head(TextWriter w, global::Quorum.Render.LayoutModel c0, ThemeHelpers h)
     {
         w.Write("<!DOCTYPE html>\n<html lang=\"");
@@ -1116,6 +948,13 @@ static class DefaultTheme
         w.Write("\">");
         Hbs.Write(w, (c0.Site ?? throw Hbs.Undefined("Licence")).Licence);
         w.Write("</a>.</p>\n</div>\n</footer>\n</body>\n</html>\n");
+    }
+
+    static void Template_layout(TextWriter w, global::Quorum.Render.LayoutModel c0, ThemeHelpers h)
+    {
+        Template_layout_head(w, c0, h);
+        Hbs.Raw(w, c0.BodyHtml);
+        Template_layout_tail(w, c0, h);
     }
 
     static void Partial_sequence_1(TextWriter w, global::Quorum.Public.PublicMeeting c0, ThemeHelpers h)
