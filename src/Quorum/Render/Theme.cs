@@ -13,6 +13,8 @@ namespace Quorum.Render;
 /// <c>assets/</c> copied to the site as they are. Handlebars escapes every <c>{{value}}</c>; the only unescaped output is
 /// the HTML of Markdown we rendered ourselves, through the <c>markdown</c>, <c>inline</c> and <c>decision</c> helpers
 /// and the layout's <c>{{{BodyHtml}}}</c> (a template's own output) and <c>{{{JsonLdHtml}}}</c> (JSON-LD we serialised, with <c>&lt;</c> escaped).
+/// The templates run as compiled into Quorum while they are exactly the default theme's (<see cref="PrecompiledTheme"/>),
+/// else on Handlebars.Net (<see cref="HandlebarsTheme"/>); both write the same bytes.
 /// </summary>
 public sealed class Theme
 {
