@@ -37,7 +37,7 @@ sealed class CSharpEmitter(IReadOnlyDictionary<string, string> partials)
         ["decision"] = new("Hbs.Raw(w, ((object?)({0}) as PublicDecision)?.Html ?? \"\");", typeof(void), [1], Writes: true),
     };
 
-    public static IReadOnlySet<string> HelperNames => Helpers.Keys.ToHashSet(StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> HelperNames = Helpers.Keys.ToHashSet(StringComparer.Ordinal);
 
     readonly StringBuilder _methods = new();
     readonly Dictionary<(string, Type), string> _partialMethods = [];

@@ -55,8 +55,6 @@ public static class ThemeSource
         }
     }
 
-    static string Methods(CSharpEmitter emitter) => emitter.Methods;
-
     static string Compile(SortedDictionary<string, string> templates, SortedDictionary<string, string> partials,
         out List<(string Name, Type Model, string Method)> registrations)
     {
@@ -74,7 +72,7 @@ public static class ThemeSource
             }
             else registrations.Add((name, model, emitter.Template(name, text, model)));
         }
-        return Methods(emitter);
+        return emitter.Methods;
     }
 
     static string Registration(Type model, string method) =>

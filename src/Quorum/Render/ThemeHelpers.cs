@@ -14,13 +14,6 @@ namespace Quorum.Render;
 /// </summary>
 public sealed class ThemeHelpers(SiteUrls urls, PublicSite site)
 {
-    /// <summary>Every helper's name, as a template writes it.</summary>
-    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "urlFor", "absoluteUrl", "assetUrl", "longDate", "isoDate", "countOf", "eq", "plural", "searchLink", "statusName",
-        "groupName", "editUrl", "markdown", "inline", "decision",
-    };
-
     public void Register(IHandlebars hb)
     {
         hb.RegisterHelper("urlFor", (context, args) => UrlFor(args[0]));

@@ -52,6 +52,18 @@ public class ThemeCompilerTests
         return o.ToString();
     }
 
+    [Fact]
+    public void Every_helper_Quorum_gives_Handlebars_has_a_compiled_form()
+    {
+        var (archive, diagnostics) = Quorum.Build.BuildPipeline.Prepare(Repo.Fixture("minimal"), SiteBuilder.DefaultDate, new Quorum.Build.PhaseTimings());
+        Assert.True(archive is not null, string.Join("\n", diagnostics.Sorted()));
+        var hb = HandlebarsDotNet.Handlebars.Create();
+        var before = hb.Configuration.Helpers.Select(h => h.Key).ToHashSet();
+        new Quorum.Render.ThemeHelpers(new Quorum.Public.SiteUrls(archive.Site.BasePath), archive.Site).Register(hb);
+        var registered = hb.Configuration.Helpers.Select(h => h.Key).Where(k => !before.Contains(k)).Order(StringComparer.Ordinal);
+        Assert.Equal(registered, Helpers.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("{{~Title}}", "whitespace control")]
     [InlineData("{{#each Items as |item|}}{{/each}}", "block")]
