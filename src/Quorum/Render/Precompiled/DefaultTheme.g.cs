@@ -22,7 +22,7 @@ static class DefaultTheme
             ["decisions"] = "<h1>Decisions</h1>\n<p class=\"lead\">{{plural Count \"decision\"}}{{#if EarlierCount}} since <time datetime=\"{{isoDate Since}}\">{{longDate Since}}</time>{{/if}}, newest first.</p>\n{{#if EarlierCount}}<p>Earlier decisions ({{EarlierCount}}) are on the pages of the <a href=\"{{urlFor \"meetings\"}}\">meetings</a> that made them, in <a href=\"{{urlFor \"search/\"}}\">search</a> and in the <a href=\"{{urlFor \"data/\"}}\">open data</a>.</p>\n{{/if}}<p class=\"subscribe\">Subscribe to new decisions: <a href=\"{{urlFor \"feeds/decisions.xml\"}}\" type=\"application/atom+xml\">Atom feed</a></p>\n{{#each Meetings}}<section aria-labelledby=\"decisions-{{Meeting.Slug}}\">\n<h2 id=\"decisions-{{Meeting.Slug}}\"><a href=\"{{urlFor Meeting}}\">{{Meeting.Title}}</a>{{#if Meeting.IsDraft}} <strong class=\"tag tag-draft\">Draft</strong>{{/if}}</h2>\n<p class=\"caption\"><time datetime=\"{{isoDate Meeting.Date}}\">{{longDate Meeting.Date}}</time></p>\n<ul class=\"cards\">\n{{#each Decisions}}<li class=\"card decision-card\">\n<p class=\"card-title\"><a href=\"{{urlFor this}}\">Item {{Item.Number}}. {{Item.Title}}</a></p>\n{{decision this}}\n</li>\n{{/each}}</ul>\n</section>\n{{else}}<p>No decisions have been published yet.</p>\n{{/each}}\n",
             ["home"] = "<h1>{{Site.Title}}</h1>\n{{#if Site.Description}}<p class=\"lead\">{{Site.Description}}</p>\n{{/if}}<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">Latest minutes</h2>\n{{#if LatestMeetings}}<ul class=\"register\">\n{{#each LatestMeetings}}<li>{{> meeting-link}}</li>\n{{/each}}</ul>\n<p><a href=\"{{urlFor \"meetings\"}}\">All meetings</a></p>\n{{else}}<p>No minutes have been published yet.</p>\n{{/if}}</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">Open actions</h2>\n{{#if OpenActions}}<ul class=\"cards\">\n{{#each OpenActions}}{{> action-card}}{{/each}}</ul>\n<p><a href=\"{{urlFor \"actions\"}}\">All {{OpenActionCount}} open actions</a></p>\n{{else}}<p>There are no open actions.</p>\n{{/if}}</section>\n</div>\n{{#if LatestDecisions}}<section aria-labelledby=\"recent-decisions\">\n<h2 id=\"recent-decisions\">Recent decisions</h2>\n<ul class=\"cards\">\n{{#each LatestDecisions}}<li class=\"card decision-card\">\n<p class=\"card-title\"><a href=\"{{urlFor this}}\">{{Item.Meeting.Title}}, item {{Item.Number}}</a></p>\n{{decision this}}\n</li>\n{{/each}}</ul>\n<p><a href=\"{{urlFor \"decisions\"}}\">All decisions</a></p>\n</section>\n{{/if}}{{#if Bodies}}<section aria-labelledby=\"bodies\">\n<h2 id=\"bodies\">Bodies</h2>\n<ul class=\"register\">\n{{#each Bodies}}<li><a href=\"{{urlFor this}}\">{{Name}}</a>{{#if Description}}: {{Description}}{{/if}}</li>\n{{/each}}</ul>\n</section>\n{{/if}}\n",
             ["layout"] = "<!DOCTYPE html>\n<html lang=\"{{Site.Language}}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{{#if (eq Title Site.Title)}}{{Title}}{{else}}{{Title}} \u2013 {{Site.Title}}{{/if}}</title>\n{{#if Description}}<meta name=\"description\" content=\"{{Description}}\">\n{{/if}}{{#if NoIndex}}<meta name=\"robots\" content=\"noindex\">\n{{else}}<link rel=\"canonical\" href=\"{{CanonicalUrl}}\">\n{{/if}}<link rel=\"icon\" href=\"{{assetUrl \"images/favicon.svg\"}}\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"{{assetUrl \"css/quorum.css\"}}\">\n<link rel=\"stylesheet\" href=\"{{assetUrl \"css/print.css\"}}\" media=\"print\">\n{{#each Feeds}}<link rel=\"alternate\" type=\"{{Type}}\" title=\"{{Title}}\" href=\"{{Url}}\">\n{{/each}}{{#if JsonLdHtml}}<script type=\"application/ld+json\">{{{JsonLdHtml}}}</script>\n{{/if}}</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n<header class=\"site-header\">\n<div class=\"container site-header-inner\">\n<a class=\"site-title\" href=\"{{urlFor \"home\"}}\">{{Site.Title}}</a>\n<nav class=\"site-nav\" aria-label=\"Main\">\n<ul>\n<li><a href=\"{{urlFor \"meetings\"}}\"{{#if (eq Section \"meetings\")}} aria-current=\"page\"{{/if}}>Meetings</a></li>\n<li><a href=\"{{urlFor \"decisions\"}}\"{{#if (eq Section \"decisions\")}} aria-current=\"page\"{{/if}}>Decisions</a></li>\n<li><a href=\"{{urlFor \"actions\"}}\"{{#if (eq Section \"actions\")}} aria-current=\"page\"{{/if}}>Actions</a></li>\n<li><a href=\"{{urlFor \"members\"}}\"{{#if (eq Section \"members\")}} aria-current=\"page\"{{/if}}>Members</a></li>\n<li><a href=\"{{urlFor \"bodies\"}}\"{{#if (eq Section \"bodies\")}} aria-current=\"page\"{{/if}}>Bodies</a></li>\n</ul>\n</nav>\n{{#if (eq Section \"search\")}}{{else}}<form class=\"site-search\" role=\"search\" action=\"{{urlFor \"search\"}}\" method=\"get\">\n<label for=\"site-search-q\">Search the minutes</label>\n<div class=\"search-row\"><input id=\"site-search-q\" name=\"q\" type=\"search\" autocomplete=\"off\"><button type=\"submit\">Search</button></div>\n</form>\n{{/if}}</div>\n</header>\n<div class=\"container\">\n{{#if Breadcrumbs}}<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">\n<ol>\n{{#each Breadcrumbs}}<li><a href=\"{{Url}}\">{{Title}}</a></li>\n{{/each}}<li aria-current=\"page\">{{Title}}</li>\n</ol>\n</nav>\n{{/if}}<main id=\"main\" tabindex=\"-1\">\n{{{BodyHtml}}}\n</main>\n</div>\n<footer class=\"site-footer\">\n<div class=\"container\">\n{{#if EditPath}}{{#if Site.EditUrl}}<p class=\"edit-link\"><a href=\"{{editUrl EditPath}}\">Suggest a correction to this page</a></p>\n{{/if}}{{/if}}<nav aria-label=\"Site information\">\n<ul>\n{{#each Pages}}<li><a href=\"{{urlFor this}}\">{{Title}}</a></li>\n{{/each}}<li><a href=\"{{urlFor \"sitemap.xml\"}}\">Sitemap</a></li>\n</ul>\n</nav>\n<p class=\"subscribe\">Subscribe to <a href=\"{{urlFor \"feeds/minutes.xml\"}}\" type=\"application/atom+xml\">new minutes (Atom feed)</a> or the <a href=\"{{urlFor \"calendar/meetings.ics\"}}\" type=\"text/calendar\">meetings calendar</a>, or download the <a href=\"{{urlFor \"data/\"}}\">open data</a>.</p>\n<p>Published under the <a rel=\"license\" href=\"{{Site.LicenceUrl}}\">{{Site.Licence}}</a>.</p>\n</div>\n</footer>\n</body>\n</html>\n",
-            ["meeting"] = "<article class=\"meeting\">\n<p class=\"caption\">{{Meeting.BodyName}}</p>\n<h1>{{Meeting.Title}}</h1>\n{{#if Meeting.IsDraft}}<div class=\"notice notice-draft\" role=\"note\">\n<p><strong class=\"tag tag-draft\">Draft</strong> These minutes are a draft: they have not yet been approved by the {{Meeting.BodyName}} and may change.</p>\n</div>\n{{/if}}<dl class=\"summary\">\n<dt>Body</dt><dd><a href=\"{{urlFor Meeting.Body}}\">{{Meeting.BodyName}}</a></dd>\n<dt>Date</dt><dd><time datetime=\"{{isoDate Meeting.Date}}\">{{longDate Meeting.Date}}</time></dd>\n{{#if Meeting.Number}}<dt>Meeting number</dt><dd>{{Meeting.Number}}</dd>\n{{/if}}{{#if Meeting.Start}}<dt>Time</dt><dd>{{Meeting.Start}}{{#if Meeting.End}} to {{Meeting.End}}{{/if}}</dd>\n{{/if}}{{#if Meeting.Venue}}<dt>Venue</dt><dd>{{Meeting.Venue}}</dd>\n{{/if}}</dl>\n{{#if Meeting.Items}}<nav class=\"contents\" aria-labelledby=\"contents-heading\">\n<h2 id=\"contents-heading\">Contents</h2>\n<ul>\n{{#if HasAttendance}}<li><a href=\"#attendance\">Attendance</a></li>\n{{/if}}{{#each Meeting.Items}}<li><a href=\"#{{Anchor}}\">{{Number}}. {{Title}}</a>{{#if SubItems}}\n<ul>\n{{#each SubItems}}<li><a href=\"#{{Anchor}}\">{{Number}} {{Title}}</a></li>\n{{/each}}</ul>\n{{/if}}</li>\n{{/each}}{{#if Meeting.ActionsRaised}}<li><a href=\"#actions\">Actions raised</a></li>\n{{/if}}{{#if Meeting.Updates}}<li><a href=\"#updates\">Progress on earlier actions</a></li>\n{{/if}}{{#if Meeting.NextMeeting}}<li><a href=\"#next-meeting\">Next meeting</a></li>\n{{/if}}</ul>\n</nav>\n{{/if}}{{#if HasAttendance}}<section class=\"attendance\" aria-labelledby=\"attendance\">\n<h2 id=\"attendance\">Attendance</h2>\n{{#if Meeting.Present}}<h3>Present</h3>\n<ul class=\"people\">\n{{#each Meeting.Present}}<li><a href=\"{{urlFor Member}}\">{{Member.Name}}</a>{{#if Member.Organisation}}, {{Member.Organisation}}{{/if}}{{#if Note}} ({{Note}}){{/if}}</li>\n{{/each}}</ul>\n{{/if}}{{#if Meeting.InAttendance}}<h3>In attendance</h3>\n<ul class=\"people\">\n{{#each Meeting.InAttendance}}<li><a href=\"{{urlFor Member}}\">{{Member.Name}}</a>{{#if Member.Organisation}}, {{Member.Organisation}}{{/if}}{{#if Note}} ({{Note}}){{/if}}</li>\n{{/each}}</ul>\n{{/if}}{{#if Meeting.Apologies}}<h3>Apologies</h3>\n<ul class=\"people\">\n{{#each Meeting.Apologies}}<li><a href=\"{{urlFor Member}}\">{{Member.Name}}</a>{{#if Member.Organisation}}, {{Member.Organisation}}{{/if}}{{#if Note}} ({{Note}}){{/if}}</li>\n{{/each}}</ul>\n{{/if}}</section>\n{{/if}}{{#if Meeting.Preamble.IsEmpty}}{{else}}<div class=\"preamble\">\n{{markdown Meeting.Preamble}}\n</div>\n{{/if}}{{#each Meeting.Items}}<section class=\"item\" aria-labelledby=\"{{Anchor}}\">\n<h2 id=\"{{Anchor}}\"><span class=\"item-number\">{{Number}}.</span> {{Title}}</h2>\n{{#if Exemption}}<div class=\"withheld\"><p>{{Exemption.Notice}}</p></div>\n{{else}}{{markdown Content}}\n{{#each SubItems}}<section class=\"sub-item\" aria-labelledby=\"{{Anchor}}\">\n<h3 id=\"{{Anchor}}\"><span class=\"item-number\">{{Number}}</span> {{Title}}</h3>\n{{markdown Content}}\n</section>\n{{/each}}{{/if}}</section>\n{{/each}}{{#if Meeting.ActionsRaised}}<section aria-labelledby=\"actions\">\n<h2 id=\"actions\">Actions raised</h2>\n<ul class=\"cards\">\n{{#each Meeting.ActionsRaised}}{{> action-card}}{{/each}}</ul>\n</section>\n{{/if}}{{#if Meeting.Updates}}<section aria-labelledby=\"updates\">\n<h2 id=\"updates\">Progress on earlier actions</h2>\n<ul class=\"cards\">\n{{#each Meeting.Updates}}<li class=\"card\">\n<p class=\"card-title\">{{#if Action}}<a href=\"{{urlFor Action}}\">{{ActionId}}</a>{{else}}{{ActionId}}{{/if}}{{#if Status}} {{#if (eq Status \"Open\")}}<strong class=\"tag tag-open\">Open</strong>{{else}}<strong class=\"tag tag-closed\">Closed</strong>{{/if}}{{/if}}</p>\n{{#if NoteWithheld}}<p class=\"withheld\">{{Action.Exemption.Notice}}</p>\n{{else}}{{#if Note}}<p>{{inline Note}}</p>\n{{/if}}{{/if}}</li>\n{{/each}}</ul>\n</section>\n{{/if}}{{#if Meeting.NextMeeting}}<section aria-labelledby=\"next-meeting\">\n<h2 id=\"next-meeting\">Next meeting</h2>\n<dl class=\"summary\">\n<dt>Date</dt><dd><time datetime=\"{{isoDate Meeting.NextMeeting.Date}}\">{{longDate Meeting.NextMeeting.Date}}</time></dd>\n{{#if Meeting.NextMeeting.Start}}<dt>Time</dt><dd>{{Meeting.NextMeeting.Start}}{{#if Meeting.NextMeeting.End}} to {{Meeting.NextMeeting.End}}{{/if}}</dd>\n{{/if}}{{#if Meeting.NextMeeting.Venue}}<dt>Venue</dt><dd>{{Meeting.NextMeeting.Venue}}</dd>\n{{/if}}</dl>\n</section>\n{{/if}}<p class=\"subscribe\">Subscribe to new minutes of the {{Meeting.Body.Name}}: <a href=\"{{urlFor \"feeds/bodies/\"}}{{Meeting.Body.Id}}.xml\" type=\"application/atom+xml\">Atom feed</a> \u00b7 <a href=\"{{urlFor \"calendar/bodies/\"}}{{Meeting.Body.Id}}.ics\" type=\"text/calendar\">calendar (iCalendar)</a></p>\n{{#if Meeting.Previous}}{{#with Meeting}}{{> sequence}}{{/with}}{{else}}{{#if Meeting.Next}}{{#with Meeting}}{{> sequence}}{{/with}}{{/if}}{{/if}}</article>\n",
+            ["meeting"] = "<article class=\"meeting\">\n<p class=\"caption\">{{Meeting.BodyName}}</p>\n<h1>{{Meeting.Title}}</h1>\n{{#if Meeting.IsDraft}}<div class=\"notice notice-draft\" role=\"note\">\n<p><strong class=\"tag tag-draft\">Draft</strong> These minutes are a draft: they have not yet been approved by the {{Meeting.BodyName}} and may change.</p>\n</div>\n{{/if}}<dl class=\"summary\">\n<dt>Body</dt><dd><a href=\"{{urlFor Meeting.Body}}\">{{Meeting.BodyName}}</a></dd>\n<dt>Date</dt><dd><time datetime=\"{{isoDate Meeting.Date}}\">{{longDate Meeting.Date}}</time></dd>\n{{#if Meeting.Number}}<dt>Meeting number</dt><dd>{{Meeting.Number}}</dd>\n{{/if}}{{#if Meeting.Start}}<dt>Time</dt><dd>{{Meeting.Start}}{{#if Meeting.End}} to {{Meeting.End}}{{/if}}</dd>\n{{/if}}{{#if Meeting.Venue}}<dt>Venue</dt><dd>{{Meeting.Venue}}</dd>\n{{/if}}</dl>\n{{#if Meeting.Items}}<nav class=\"contents\" aria-labelledby=\"contents-heading\">\n<h2 id=\"contents-heading\">Contents</h2>\n<ul>\n{{#if HasAttendance}}<li><a href=\"#attendance\">Attendance</a></li>\n{{/if}}{{#each Meeting.Items}}<li><a href=\"#{{Anchor}}\">{{Number}}. {{Title}}</a>{{#if SubItems}}\n<ul>\n{{#each SubItems}}<li><a href=\"#{{Anchor}}\">{{Number}} {{Title}}</a></li>\n{{/each}}</ul>\n{{/if}}</li>\n{{/each}}{{#if Meeting.ActionsRaised}}<li><a href=\"#actions\">Actions raised</a></li>\n{{/if}}{{#if Meeting.Updates}}<li><a href=\"#updates\">Progress on earlier actions</a></li>\n{{/if}}{{#if Meeting.NextMeeting}}<li><a href=\"#next-meeting\">Next meeting</a></li>\n{{/if}}</ul>\n</nav>\n{{/if}}{{#if HasAttendance}}<section class=\"attendance\" aria-labelledby=\"attendance\">\n<h2 id=\"attendance\">Attendance</h2>\n{{#if Meeting.Present}}<h3>Present</h3>\n{{#with Meeting.Present}}{{> people}}{{/with}}{{/if}}{{#if Meeting.InAttendance}}<h3>In attendance</h3>\n{{#with Meeting.InAttendance}}{{> people}}{{/with}}{{/if}}{{#if Meeting.Apologies}}<h3>Apologies</h3>\n{{#with Meeting.Apologies}}{{> people}}{{/with}}{{/if}}</section>\n{{/if}}{{#if Meeting.Preamble.IsEmpty}}{{else}}<div class=\"preamble\">\n{{markdown Meeting.Preamble}}\n</div>\n{{/if}}{{#each Meeting.Items}}<section class=\"item\" aria-labelledby=\"{{Anchor}}\">\n<h2 id=\"{{Anchor}}\"><span class=\"item-number\">{{Number}}.</span> {{Title}}</h2>\n{{#if Exemption}}<div class=\"withheld\"><p>{{Exemption.Notice}}</p></div>\n{{else}}{{markdown Content}}\n{{#each SubItems}}<section class=\"sub-item\" aria-labelledby=\"{{Anchor}}\">\n<h3 id=\"{{Anchor}}\"><span class=\"item-number\">{{Number}}</span> {{Title}}</h3>\n{{markdown Content}}\n</section>\n{{/each}}{{/if}}</section>\n{{/each}}{{#if Meeting.ActionsRaised}}<section aria-labelledby=\"actions\">\n<h2 id=\"actions\">Actions raised</h2>\n<ul class=\"cards\">\n{{#each Meeting.ActionsRaised}}{{> action-card}}{{/each}}</ul>\n</section>\n{{/if}}{{#if Meeting.Updates}}<section aria-labelledby=\"updates\">\n<h2 id=\"updates\">Progress on earlier actions</h2>\n<ul class=\"cards\">\n{{#each Meeting.Updates}}<li class=\"card\">\n<p class=\"card-title\">{{#if Action}}<a href=\"{{urlFor Action}}\">{{ActionId}}</a>{{else}}{{ActionId}}{{/if}}{{#if Status}} {{#if (eq Status \"Open\")}}<strong class=\"tag tag-open\">Open</strong>{{else}}<strong class=\"tag tag-closed\">Closed</strong>{{/if}}{{/if}}</p>\n{{#if NoteWithheld}}<p class=\"withheld\">{{Action.Exemption.Notice}}</p>\n{{else}}{{#if Note}}<p>{{inline Note}}</p>\n{{/if}}{{/if}}</li>\n{{/each}}</ul>\n</section>\n{{/if}}{{#if Meeting.NextMeeting}}<section aria-labelledby=\"next-meeting\">\n<h2 id=\"next-meeting\">Next meeting</h2>\n<dl class=\"summary\">\n<dt>Date</dt><dd><time datetime=\"{{isoDate Meeting.NextMeeting.Date}}\">{{longDate Meeting.NextMeeting.Date}}</time></dd>\n{{#if Meeting.NextMeeting.Start}}<dt>Time</dt><dd>{{Meeting.NextMeeting.Start}}{{#if Meeting.NextMeeting.End}} to {{Meeting.NextMeeting.End}}{{/if}}</dd>\n{{/if}}{{#if Meeting.NextMeeting.Venue}}<dt>Venue</dt><dd>{{Meeting.NextMeeting.Venue}}</dd>\n{{/if}}</dl>\n</section>\n{{/if}}<p class=\"subscribe\">Subscribe to new minutes of the {{Meeting.Body.Name}}: <a href=\"{{urlFor \"feeds/bodies/\"}}{{Meeting.Body.Id}}.xml\" type=\"application/atom+xml\">Atom feed</a> \u00b7 <a href=\"{{urlFor \"calendar/bodies/\"}}{{Meeting.Body.Id}}.ics\" type=\"text/calendar\">calendar (iCalendar)</a></p>\n{{#if Meeting.Previous}}{{#with Meeting}}{{> sequence}}{{/with}}{{else}}{{#if Meeting.Next}}{{#with Meeting}}{{> sequence}}{{/with}}{{/if}}{{/if}}</article>\n",
             ["meetings"] = "<h1>Meetings</h1>\n<p class=\"lead\">Minutes of {{plural Count \"meeting\"}}, newest first.</p>\n<p class=\"subscribe\">Subscribe to new minutes: <a href=\"{{urlFor \"feeds/minutes.xml\"}}\" type=\"application/atom+xml\">Atom feed</a> \u00b7 <a href=\"{{urlFor \"calendar/meetings.ics\"}}\" type=\"text/calendar\">calendar (iCalendar)</a></p>\n{{#if Years}}<nav class=\"contents\" aria-label=\"Years\">\n<ul class=\"inline\">\n{{#each Years}}<li><a href=\"#year-{{Year}}\">{{Year}}</a></li>\n{{/each}}</ul>\n</nav>\n{{#each Years}}<h2 id=\"year-{{Year}}\">{{Year}}</h2>\n<ul class=\"register\">\n{{#each Meetings}}<li>{{> meeting-link}}</li>\n{{/each}}</ul>\n{{/each}}{{else}}<p>No minutes have been published yet.</p>\n{{/if}}\n",
             ["member"] = "<article class=\"member\">\n<h1>{{Member.Name}}</h1>\n{{#if Member.Organisation}}<p class=\"lead\">{{Member.Organisation}}</p>\n{{/if}}{{#if Member.Roles}}<h2>Roles</h2>\n<ul>\n{{#each Member.Roles}}<li>{{Role}}, <a href=\"{{urlFor \"bodies\"}}{{BodyId}}/\">{{BodyName}}</a>{{#if From}} from <time datetime=\"{{isoDate From}}\">{{longDate From}}</time>{{/if}}{{#if Until}} until <time datetime=\"{{isoDate Until}}\">{{longDate Until}}</time>{{/if}}</li>\n{{/each}}</ul>\n{{/if}}{{#if Member.Biography.IsEmpty}}{{else}}<h2>Biography</h2>\n{{markdown Member.Biography}}\n{{/if}}{{#if Member.Aliases}}<p class=\"aliases\">Also written in the minutes as: {{#each Member.Aliases}}{{#if @index}}, {{/if}}\u201c{{this}}\u201d{{/each}}.</p>\n{{/if}}<h2 id=\"attendance\">Attendance</h2>\n{{#if Attendance}}<p>{{plural Counts.Present \"meeting\"}} present, {{Counts.InAttendance}} in attendance, {{Counts.Apologies}} with apologies.</p>\n<table class=\"responsive\">\n<caption class=\"visually-hidden\">Meetings {{Member.Name}} attended or sent apologies to</caption>\n<thead><tr><th scope=\"col\">Meeting</th><th scope=\"col\">Date</th><th scope=\"col\">Recorded as</th></tr></thead>\n<tbody>\n{{#each Attendance}}<tr><td data-label=\"Meeting\"><a href=\"{{urlFor Meeting}}\">{{Meeting.Title}}</a>{{#if Meeting.IsDraft}} <strong class=\"tag tag-draft\">Draft</strong>{{/if}}</td><td data-label=\"Date\"><time datetime=\"{{isoDate Meeting.Date}}\">{{longDate Meeting.Date}}</time></td><td data-label=\"Recorded as\">{{groupName Group}}{{#if Note}} ({{Note}}){{/if}}</td></tr>\n{{/each}}</tbody>\n</table>\n{{else}}<p>No attendance is recorded in the published minutes.</p>\n{{/if}}<h2 id=\"actions\">Actions</h2>\n<p class=\"subscribe\">Subscribe to {{Member.Name}}\u2019s actions: <a href=\"{{urlFor \"feeds/members/\"}}{{Member.Id}}/actions.xml\" type=\"application/atom+xml\">Atom feed</a></p>\n{{#if OpenActions}}<h3>Open</h3>\n<ul class=\"cards\">\n{{#each OpenActions}}{{> action-card}}{{/each}}</ul>\n{{/if}}{{#if ClosedActions.Shown}}<h3>Closed</h3>\n<ul class=\"cards\">\n{{#each ClosedActions.Shown}}{{> action-card}}{{/each}}</ul>\n{{/if}}{{#if ClosedActions.Earlier}}<p>Actions closed before <time datetime=\"{{isoDate ClosedActions.Since}}\">{{longDate ClosedActions.Since}}</time> ({{ClosedActions.Earlier}}) are in the <a href=\"{{urlFor \"data/\"}}\">open data</a> and on the minutes that raised them.</p>\n{{/if}}{{#if OpenActions}}{{else}}{{#if ClosedActions.Total}}{{else}}<p>No actions are recorded for {{Member.Name}}.</p>\n{{/if}}{{/if}}{{#if Decisions.Total}}<h2 id=\"decisions\">Decisions that mention {{Member.Name}}</h2>\n{{#if Decisions.Shown}}<ul>\n{{#each Decisions.Shown}}<li><a href=\"{{urlFor this}}\">{{Item.Number}}. {{Item.Title}}</a> ({{Item.Meeting.Title}}, <time datetime=\"{{isoDate Item.Meeting.Date}}\">{{longDate Item.Meeting.Date}}</time>)</li>\n{{/each}}</ul>\n{{/if}}{{#if Decisions.Earlier}}<p>Decisions before <time datetime=\"{{isoDate Decisions.Since}}\">{{longDate Decisions.Since}}</time> ({{Decisions.Earlier}}): <a href=\"{{searchLink Member.Name}}\">search for {{Member.Name}}</a>.</p>\n{{/if}}{{/if}}{{#if MentionedIn.Total}}<h2 id=\"mentions\">Minutes that mention {{Member.Name}}</h2>\n{{#if MentionedIn.Shown}}<ul>\n{{#each MentionedIn.Shown}}<li><a href=\"{{urlFor this}}\">{{Number}}. {{Title}}</a> ({{Meeting.Title}}, <time datetime=\"{{isoDate Meeting.Date}}\">{{longDate Meeting.Date}}</time>)</li>\n{{/each}}</ul>\n{{/if}}{{#if MentionedIn.Earlier}}<p>Minutes before <time datetime=\"{{isoDate MentionedIn.Since}}\">{{longDate MentionedIn.Since}}</time> ({{MentionedIn.Earlier}}): <a href=\"{{searchLink Member.Name}}\">search for {{Member.Name}}</a>.</p>\n{{/if}}{{/if}}</article>\n",
             ["members"] = "<h1>Members</h1>\n<p class=\"lead\">Members, officers and guests named in the minutes.</p>\n<table class=\"responsive\">\n<caption class=\"visually-hidden\">Members</caption>\n<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Organisation</th><th scope=\"col\">Roles</th></tr></thead>\n<tbody>\n{{#each Members}}<tr><td data-label=\"Name\"><a href=\"{{urlFor this}}\">{{Name}}</a></td><td data-label=\"Organisation\">{{Organisation}}</td><td data-label=\"Roles\">{{#each Roles}}{{#if @index}}; {{/if}}{{Role}}, {{BodyName}}{{/each}}</td></tr>\n{{/each}}</tbody>\n</table>\n",
@@ -35,6 +35,7 @@ static class DefaultTheme
             ["action-table"] = "<table class=\"responsive actions\">\n<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">What</th><th scope=\"col\">Owners</th><th scope=\"col\">Due</th><th scope=\"col\">Raised</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n{{#each this}}<tr><td data-label=\"Action\"><a href=\"{{urlFor this}}\">{{Id}}</a></td><td data-label=\"What\">{{#if Exemption}}<span class=\"withheld-inline\">{{Exemption.Notice}}</span>{{else}}{{inline Text}}{{/if}}</td><td data-label=\"Owners\">{{#with Owners}}{{> owners}}{{/with}}</td><td data-label=\"Due\">{{#if Due}}<time datetime=\"{{isoDate Due}}\">{{longDate Due}}</time>{{/if}}</td><td data-label=\"Raised\"><a href=\"{{urlFor Meeting}}\">{{longDate Meeting.Date}}</a>{{#if Meeting.IsDraft}} <strong class=\"tag tag-draft\">Draft</strong>{{/if}}</td><td data-label=\"Status\">{{> status}}</td></tr>\n{{/each}}</tbody>\n</table>\n",
             ["meeting-link"] = "<a href=\"{{urlFor this}}\">{{Title}}</a> <time datetime=\"{{isoDate Date}}\">{{longDate Date}}</time>{{#if IsDraft}} <strong class=\"tag tag-draft\">Draft</strong>{{/if}}\n",
             ["owners"] = "{{#each this}}{{#if @index}}, {{/if}}<a href=\"{{urlFor this}}\">{{Name}}</a>{{/each}}\n",
+            ["people"] = "<ul class=\"people\">\n{{#each this}}<li><a href=\"{{urlFor Member}}\">{{Member.Name}}</a>{{#if Member.Organisation}}, {{Member.Organisation}}{{/if}}{{#if Note}} ({{Note}}){{/if}}</li>\n{{/each}}</ul>\n",
             ["sequence"] = "<nav class=\"sequence\" aria-label=\"Other meetings of the {{Body.Name}}\">\n<ul>\n{{#if Previous}}<li class=\"previous\"><a href=\"{{urlFor Previous}}\" rel=\"prev\"><span class=\"sequence-label\">Previous meeting</span> {{Previous.Title}}, {{longDate Previous.Date}}</a></li>\n{{/if}}{{#if Next}}<li class=\"next\"><a href=\"{{urlFor Next}}\" rel=\"next\"><span class=\"sequence-label\">Next meeting</span> {{Next.Title}}, {{longDate Next.Date}}</a></li>\n{{/if}}</ul>\n</nav>\n",
             ["status"] = "{{#if (eq Status \"Open\")}}<strong class=\"tag tag-open\">Open</strong>{{else}}<strong class=\"tag tag-closed\">Closed</strong>{{/if}}\n",
         },
@@ -957,6 +958,36 @@ static class DefaultTheme
         Template_layout_tail(w, c0, h);
     }
 
+    static void Partial_people_1(TextWriter w, global::System.Collections.Generic.IReadOnlyList<global::Quorum.Public.PublicAttendee> c0, ThemeHelpers h)
+    {
+        w.Write("<ul class=\"people\">\n");
+        if (c0 is { Count: > 0 } l3)
+        {
+            for (int i2 = 0; i2 < l3.Count; i2++)
+            {
+                var c1 = l3[i2];
+                w.Write("<li><a href=\"");
+                Hbs.Write(w, h.UrlFor(c1.Member));
+                w.Write("\">");
+                Hbs.Write(w, (c1.Member ?? throw Hbs.Undefined("Name")).Name);
+                w.Write("</a>");
+                if (Hbs.Truthy((c1.Member ?? throw Hbs.Undefined("Organisation")).Organisation))
+                {
+                    w.Write(", ");
+                    Hbs.Write(w, (c1.Member ?? throw Hbs.Undefined("Organisation")).Organisation);
+                }
+                if (Hbs.Truthy(c1.Note))
+                {
+                    w.Write(" (");
+                    Hbs.Write(w, c1.Note);
+                    w.Write(")");
+                }
+                w.Write("</li>\n");
+            }
+        }
+        w.Write("</ul>\n");
+    }
+
     static void Partial_sequence_1(TextWriter w, global::Quorum.Public.PublicMeeting c0, ThemeHelpers h)
     {
         w.Write("<nav class=\"sequence\" aria-label=\"Other meetings of the ");
@@ -1091,90 +1122,27 @@ static class DefaultTheme
             w.Write("<section class=\"attendance\" aria-labelledby=\"attendance\">\n<h2 id=\"attendance\">Attendance</h2>\n");
             if (Hbs.Truthy((c0.Meeting ?? throw Hbs.Undefined("Present")).Present))
             {
-                w.Write("<h3>Present</h3>\n<ul class=\"people\">\n");
-                if ((c0.Meeting ?? throw Hbs.Undefined("Present")).Present is { Count: > 0 } l9)
+                w.Write("<h3>Present</h3>\n");
+                if ((c0.Meeting ?? throw Hbs.Undefined("Present")).Present is var c7 && Hbs.Truthy(c7))
                 {
-                    for (int i8 = 0; i8 < l9.Count; i8++)
-                    {
-                        var c7 = l9[i8];
-                        w.Write("<li><a href=\"");
-                        Hbs.Write(w, h.UrlFor(c7.Member));
-                        w.Write("\">");
-                        Hbs.Write(w, (c7.Member ?? throw Hbs.Undefined("Name")).Name);
-                        w.Write("</a>");
-                        if (Hbs.Truthy((c7.Member ?? throw Hbs.Undefined("Organisation")).Organisation))
-                        {
-                            w.Write(", ");
-                            Hbs.Write(w, (c7.Member ?? throw Hbs.Undefined("Organisation")).Organisation);
-                        }
-                        if (Hbs.Truthy(c7.Note))
-                        {
-                            w.Write(" (");
-                            Hbs.Write(w, c7.Note);
-                            w.Write(")");
-                        }
-                        w.Write("</li>\n");
-                    }
+                    Partial_people_1(w, c7, h);
                 }
-                w.Write("</ul>\n");
             }
             if (Hbs.Truthy((c0.Meeting ?? throw Hbs.Undefined("InAttendance")).InAttendance))
             {
-                w.Write("<h3>In attendance</h3>\n<ul class=\"people\">\n");
-                if ((c0.Meeting ?? throw Hbs.Undefined("InAttendance")).InAttendance is { Count: > 0 } l12)
+                w.Write("<h3>In attendance</h3>\n");
+                if ((c0.Meeting ?? throw Hbs.Undefined("InAttendance")).InAttendance is var c8 && Hbs.Truthy(c8))
                 {
-                    for (int i11 = 0; i11 < l12.Count; i11++)
-                    {
-                        var c10 = l12[i11];
-                        w.Write("<li><a href=\"");
-                        Hbs.Write(w, h.UrlFor(c10.Member));
-                        w.Write("\">");
-                        Hbs.Write(w, (c10.Member ?? throw Hbs.Undefined("Name")).Name);
-                        w.Write("</a>");
-                        if (Hbs.Truthy((c10.Member ?? throw Hbs.Undefined("Organisation")).Organisation))
-                        {
-                            w.Write(", ");
-                            Hbs.Write(w, (c10.Member ?? throw Hbs.Undefined("Organisation")).Organisation);
-                        }
-                        if (Hbs.Truthy(c10.Note))
-                        {
-                            w.Write(" (");
-                            Hbs.Write(w, c10.Note);
-                            w.Write(")");
-                        }
-                        w.Write("</li>\n");
-                    }
+                    Partial_people_1(w, c8, h);
                 }
-                w.Write("</ul>\n");
             }
             if (Hbs.Truthy((c0.Meeting ?? throw Hbs.Undefined("Apologies")).Apologies))
             {
-                w.Write("<h3>Apologies</h3>\n<ul class=\"people\">\n");
-                if ((c0.Meeting ?? throw Hbs.Undefined("Apologies")).Apologies is { Count: > 0 } l15)
+                w.Write("<h3>Apologies</h3>\n");
+                if ((c0.Meeting ?? throw Hbs.Undefined("Apologies")).Apologies is var c9 && Hbs.Truthy(c9))
                 {
-                    for (int i14 = 0; i14 < l15.Count; i14++)
-                    {
-                        var c13 = l15[i14];
-                        w.Write("<li><a href=\"");
-                        Hbs.Write(w, h.UrlFor(c13.Member));
-                        w.Write("\">");
-                        Hbs.Write(w, (c13.Member ?? throw Hbs.Undefined("Name")).Name);
-                        w.Write("</a>");
-                        if (Hbs.Truthy((c13.Member ?? throw Hbs.Undefined("Organisation")).Organisation))
-                        {
-                            w.Write(", ");
-                            Hbs.Write(w, (c13.Member ?? throw Hbs.Undefined("Organisation")).Organisation);
-                        }
-                        if (Hbs.Truthy(c13.Note))
-                        {
-                            w.Write(" (");
-                            Hbs.Write(w, c13.Note);
-                            w.Write(")");
-                        }
-                        w.Write("</li>\n");
-                    }
+                    Partial_people_1(w, c9, h);
                 }
-                w.Write("</ul>\n");
             }
             w.Write("</section>\n");
         }
@@ -1187,45 +1155,45 @@ static class DefaultTheme
             ThemeHelpers.WriteHtml(w, (object?)((c0.Meeting ?? throw Hbs.Undefined("Preamble")).Preamble) as PublicMarkdown, inline: false);
             w.Write("\n</div>\n");
         }
-        if ((c0.Meeting ?? throw Hbs.Undefined("Items")).Items is { Count: > 0 } l18)
+        if ((c0.Meeting ?? throw Hbs.Undefined("Items")).Items is { Count: > 0 } l12)
         {
-            for (int i17 = 0; i17 < l18.Count; i17++)
+            for (int i11 = 0; i11 < l12.Count; i11++)
             {
-                var c16 = l18[i17];
+                var c10 = l12[i11];
                 w.Write("<section class=\"item\" aria-labelledby=\"");
-                Hbs.Write(w, c16.Anchor);
+                Hbs.Write(w, c10.Anchor);
                 w.Write("\">\n<h2 id=\"");
-                Hbs.Write(w, c16.Anchor);
+                Hbs.Write(w, c10.Anchor);
                 w.Write("\"><span class=\"item-number\">");
-                Hbs.Write(w, c16.Number);
+                Hbs.Write(w, c10.Number);
                 w.Write(".</span> ");
-                Hbs.Write(w, c16.Title);
+                Hbs.Write(w, c10.Title);
                 w.Write("</h2>\n");
-                if (Hbs.Truthy(c16.Exemption))
+                if (Hbs.Truthy(c10.Exemption))
                 {
                     w.Write("<div class=\"withheld\"><p>");
-                    Hbs.Write(w, (c16.Exemption ?? throw Hbs.Undefined("Notice")).Notice);
+                    Hbs.Write(w, (c10.Exemption ?? throw Hbs.Undefined("Notice")).Notice);
                     w.Write("</p></div>\n");
                 }
                 else
                 {
-                    ThemeHelpers.WriteHtml(w, (object?)(c16.Content) as PublicMarkdown, inline: false);
+                    ThemeHelpers.WriteHtml(w, (object?)(c10.Content) as PublicMarkdown, inline: false);
                     w.Write("\n");
-                    if (c16.SubItems is { Count: > 0 } l21)
+                    if (c10.SubItems is { Count: > 0 } l15)
                     {
-                        for (int i20 = 0; i20 < l21.Count; i20++)
+                        for (int i14 = 0; i14 < l15.Count; i14++)
                         {
-                            var c19 = l21[i20];
+                            var c13 = l15[i14];
                             w.Write("<section class=\"sub-item\" aria-labelledby=\"");
-                            Hbs.Write(w, c19.Anchor);
+                            Hbs.Write(w, c13.Anchor);
                             w.Write("\">\n<h3 id=\"");
-                            Hbs.Write(w, c19.Anchor);
+                            Hbs.Write(w, c13.Anchor);
                             w.Write("\"><span class=\"item-number\">");
-                            Hbs.Write(w, c19.Number);
+                            Hbs.Write(w, c13.Number);
                             w.Write("</span> ");
-                            Hbs.Write(w, c19.Title);
+                            Hbs.Write(w, c13.Title);
                             w.Write("</h3>\n");
-                            ThemeHelpers.WriteHtml(w, (object?)(c19.Content) as PublicMarkdown, inline: false);
+                            ThemeHelpers.WriteHtml(w, (object?)(c13.Content) as PublicMarkdown, inline: false);
                             w.Write("\n</section>\n");
                         }
                     }
@@ -1236,12 +1204,12 @@ static class DefaultTheme
         if (Hbs.Truthy((c0.Meeting ?? throw Hbs.Undefined("ActionsRaised")).ActionsRaised))
         {
             w.Write("<section aria-labelledby=\"actions\">\n<h2 id=\"actions\">Actions raised</h2>\n<ul class=\"cards\">\n");
-            if ((c0.Meeting ?? throw Hbs.Undefined("ActionsRaised")).ActionsRaised is { Count: > 0 } l24)
+            if ((c0.Meeting ?? throw Hbs.Undefined("ActionsRaised")).ActionsRaised is { Count: > 0 } l18)
             {
-                for (int i23 = 0; i23 < l24.Count; i23++)
+                for (int i17 = 0; i17 < l18.Count; i17++)
                 {
-                    var c22 = l24[i23];
-                    Partial_action_card_1(w, c22, h);
+                    var c16 = l18[i17];
+                    Partial_action_card_1(w, c16, h);
                 }
             }
             w.Write("</ul>\n</section>\n");
@@ -1249,28 +1217,28 @@ static class DefaultTheme
         if (Hbs.Truthy((c0.Meeting ?? throw Hbs.Undefined("Updates")).Updates))
         {
             w.Write("<section aria-labelledby=\"updates\">\n<h2 id=\"updates\">Progress on earlier actions</h2>\n<ul class=\"cards\">\n");
-            if ((c0.Meeting ?? throw Hbs.Undefined("Updates")).Updates is { Count: > 0 } l27)
+            if ((c0.Meeting ?? throw Hbs.Undefined("Updates")).Updates is { Count: > 0 } l21)
             {
-                for (int i26 = 0; i26 < l27.Count; i26++)
+                for (int i20 = 0; i20 < l21.Count; i20++)
                 {
-                    var c25 = l27[i26];
+                    var c19 = l21[i20];
                     w.Write("<li class=\"card\">\n<p class=\"card-title\">");
-                    if (Hbs.Truthy(c25.Action))
+                    if (Hbs.Truthy(c19.Action))
                     {
                         w.Write("<a href=\"");
-                        Hbs.Write(w, h.UrlFor(c25.Action));
+                        Hbs.Write(w, h.UrlFor(c19.Action));
                         w.Write("\">");
-                        Hbs.Write(w, c25.ActionId);
+                        Hbs.Write(w, c19.ActionId);
                         w.Write("</a>");
                     }
                     else
                     {
-                        Hbs.Write(w, c25.ActionId);
+                        Hbs.Write(w, c19.ActionId);
                     }
-                    if (Hbs.Truthy(c25.Status))
+                    if (Hbs.Truthy(c19.Status))
                     {
                         w.Write(" ");
-                        if (Hbs.Truthy(ThemeHelpers.Eq(c25.Status, "Open")))
+                        if (Hbs.Truthy(ThemeHelpers.Eq(c19.Status, "Open")))
                         {
                             w.Write("<strong class=\"tag tag-open\">Open</strong>");
                         }
@@ -1280,18 +1248,18 @@ static class DefaultTheme
                         }
                     }
                     w.Write("</p>\n");
-                    if (Hbs.Truthy(c25.NoteWithheld))
+                    if (Hbs.Truthy(c19.NoteWithheld))
                     {
                         w.Write("<p class=\"withheld\">");
-                        Hbs.Write(w, ((c25.Action ?? throw Hbs.Undefined("Exemption")).Exemption ?? throw Hbs.Undefined("Notice")).Notice);
+                        Hbs.Write(w, ((c19.Action ?? throw Hbs.Undefined("Exemption")).Exemption ?? throw Hbs.Undefined("Notice")).Notice);
                         w.Write("</p>\n");
                     }
                     else
                     {
-                        if (Hbs.Truthy(c25.Note))
+                        if (Hbs.Truthy(c19.Note))
                         {
                             w.Write("<p>");
-                            ThemeHelpers.WriteHtml(w, (object?)(c25.Note) as PublicMarkdown, inline: true);
+                            ThemeHelpers.WriteHtml(w, (object?)(c19.Note) as PublicMarkdown, inline: true);
                             w.Write("</p>\n");
                         }
                     }
@@ -1337,18 +1305,18 @@ static class DefaultTheme
         w.Write(".ics\" type=\"text/calendar\">calendar (iCalendar)</a></p>\n");
         if (Hbs.Truthy((c0.Meeting ?? throw Hbs.Undefined("Previous")).Previous))
         {
-            if (c0.Meeting is var c28 && Hbs.Truthy(c28))
+            if (c0.Meeting is var c22 && Hbs.Truthy(c22))
             {
-                Partial_sequence_1(w, c28, h);
+                Partial_sequence_1(w, c22, h);
             }
         }
         else
         {
             if (Hbs.Truthy((c0.Meeting ?? throw Hbs.Undefined("Next")).Next))
             {
-                if (c0.Meeting is var c29 && Hbs.Truthy(c29))
+                if (c0.Meeting is var c23 && Hbs.Truthy(c23))
                 {
-                    Partial_sequence_1(w, c29, h);
+                    Partial_sequence_1(w, c23, h);
                 }
             }
         }
