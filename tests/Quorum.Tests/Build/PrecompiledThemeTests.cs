@@ -87,6 +87,20 @@ public sealed class PrecompiledThemeTests : IDisposable
         Assert.Empty(precompiled.Files.Where(f => !f.Value.AsSpan().SequenceEqual(reflected.Files[f.Key])).Select(f => f.Key));
     }
 
+    [Fact]
+    public void A_path_through_nothing_fails_with_Handlebars_own_message()
+    {
+        // {{Body.Name}} with no body: Handlebars.Net's "Name is undefined", with the template's path, either way.
+        var site = Site();
+        var urls = new SiteUrls(site.BasePath);
+        var model = new BodyModel(null!, [], [], []);
+        var precompiled = Assert.Throws<ThemeException>(() => new Theme(Repo.Theme, urls, site).Render("body", model));
+        var handlebars = Assert.Throws<ThemeException>(() =>
+            new Theme(Repo.Theme, urls, site, usePrecompiled: false, readModelsByReflection: false).Render("body", model));
+        Assert.Equal(handlebars.Message, precompiled.Message);
+        Assert.EndsWith("body.hbs: error: Name is undefined", precompiled.Message);
+    }
+
     /// <summary>The default theme with one partial more, which no template calls: the same pages, from Handlebars.Net.</summary>
     string WithExtraPartial(string name)
     {
