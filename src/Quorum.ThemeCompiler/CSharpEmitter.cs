@@ -124,30 +124,20 @@ sealed class CSharpEmitter(IReadOnlyDictionary<string, string> partials)
             }
             case "each":
             {
-                var item = ElementType(type) ?? throw new NotCompilableException($"#each over a {type.Name}, not a list");
+                // Over a list only (every list of the page models is one): indexed, with no enumerator to allocate, and
+                // "else" when there is nothing to walk. Anything else Handlebars.Net walks ({{#each}} over an object's
+                // properties, say) leaves the theme to it.
+                var item = ListItemType(type) ?? throw new NotCompilableException($"#each over a {type.Name}, not a list");
                 string c = Local("c"), i = Local("i"), list = Local("l"), inner = indent + "    ";
-                var frame = new List<Frame>([.. frames, new Frame(c, item, i)]);
-                bool isList = Implements(type, typeof(IReadOnlyList<>));
-                if (isList)
-                {
-                    // Indexed, with no enumerator to allocate; "else" when there is nothing to walk.
-                    o.Append(indent).Append("if (").Append(code).Append(" is { Count: > 0 } ").Append(list).Append(")\n").Append(indent).Append("{\n")
-                        .Append(inner).Append("for (int ").Append(i).Append(" = 0; ").Append(i).Append(" < ").Append(list).Append(".Count; ").Append(i).Append("++)\n")
-                        .Append(inner).Append("{\n")
-                        .Append(inner).Append("    var ").Append(c).Append(" = ").Append(list).Append('[').Append(i).Append("];\n");
-                    Nodes(o, b.Body, frame, inner + "    ");
-                    o.Append(inner).Append("}\n").Append(indent).Append("}\n");
-                }
-                else
-                {
-                    o.Append(indent).Append("int ").Append(i).Append(" = 0;\n")
-                        .Append(indent).Append("foreach (var ").Append(c).Append(" in Hbs.Items(").Append(code).Append("))\n").Append(indent).Append("{\n");
-                    Nodes(o, b.Body, frame, inner);
-                    o.Append(inner).Append(i).Append("++;\n").Append(indent).Append("}\n");
-                }
+                o.Append(indent).Append("if (").Append(code).Append(" is { Count: > 0 } ").Append(list).Append(")\n").Append(indent).Append("{\n")
+                    .Append(inner).Append("for (int ").Append(i).Append(" = 0; ").Append(i).Append(" < ").Append(list).Append(".Count; ").Append(i).Append("++)\n")
+                    .Append(inner).Append("{\n")
+                    .Append(inner).Append("    var ").Append(c).Append(" = ").Append(list).Append('[').Append(i).Append("];\n");
+                Nodes(o, b.Body, [.. frames, new Frame(c, item, i)], inner + "    ");
+                o.Append(inner).Append("}\n").Append(indent).Append("}\n");
                 if (b.Inverse.Count > 0)
                 {
-                    o.Append(indent).Append(isList ? "else\n" : $"if ({i} == 0)\n");
+                    o.Append(indent).Append("else\n");
                     Braced(o, b.Inverse, frames, indent);
                 }
                 break;
@@ -227,18 +217,13 @@ sealed class CSharpEmitter(IReadOnlyDictionary<string, string> partials)
         return method;
     }
 
-    static Type? ElementType(Type type)
+    /// <summary>T, for a type that is or implements <c>IReadOnlyList&lt;T&gt;</c>.</summary>
+    static Type? ListItemType(Type type)
     {
-        if (type == typeof(string)) return null;
-        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
-            ? type
-            : type.GetInterfaces().SingleOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-        return enumerable?.GetGenericArguments()[0];
+        bool IsList(Type t) => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>);
+        var list = IsList(type) ? type : type.GetInterfaces().SingleOrDefault(IsList);
+        return list?.GetGenericArguments()[0];
     }
-
-    static bool Implements(Type type, Type generic) =>
-        (type.IsGenericType && type.GetGenericTypeDefinition() == generic) ||
-        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == generic);
 
     string Local(string prefix) => prefix + ++_locals;
 

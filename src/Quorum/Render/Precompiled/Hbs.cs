@@ -79,9 +79,6 @@ public static class Hbs
         finally { (items as IDisposable)?.Dispose(); }
     }
 
-    /// <summary>What <c>{{#each}}</c> walks: a list, else nothing.</summary>
-    public static IEnumerable<T> Items<T>(IEnumerable<T>? list) => list ?? [];
-
     /// <summary>A path through a value that is not there (<c>{{A.B}}</c> with no A): Handlebars.Net's error, word for word.</summary>
     public static Exception Undefined(string member) => new UndefinedBindingException(member + " is undefined");
 }

@@ -22,9 +22,8 @@ public sealed class PrecompiledTheme(
     CompiledTemplate? layoutHead,
     CompiledTemplate? layoutTail)
 {
-    /// <summary>The text of each template (<c>templates/NAME.hbs</c>) and partial (<c>partials/NAME.hbs</c>) compiled, by name.</summary>
-    public IReadOnlyDictionary<string, string> TemplateFiles { get; } = templateFiles;
-    public IReadOnlyDictionary<string, string> PartialFiles { get; } = partialFiles;
+    // The text of each template (templates/NAME.hbs) and partial (partials/NAME.hbs) compiled, by name.
+    readonly IReadOnlyDictionary<string, string> _templateFiles = templateFiles, _partialFiles = partialFiles;
 
     /// <summary>Each template by name, the layout whole among them.</summary>
     public IReadOnlyDictionary<string, CompiledTemplate> Templates { get; } = templates;
@@ -35,7 +34,7 @@ public sealed class PrecompiledTheme(
 
     /// <summary>Whether a theme's files, by name, are exactly the ones compiled: the same names, the same text.</summary>
     public bool IsCompiledFrom(IReadOnlyDictionary<string, string> templateFiles, IReadOnlyDictionary<string, string> partialFiles) =>
-        Same(TemplateFiles, templateFiles) && Same(PartialFiles, partialFiles);
+        Same(_templateFiles, templateFiles) && Same(_partialFiles, partialFiles);
 
     static bool Same(IReadOnlyDictionary<string, string> compiled, IReadOnlyDictionary<string, string> onDisk) =>
         compiled.Count == onDisk.Count &&
