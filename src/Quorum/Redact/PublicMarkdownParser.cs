@@ -76,20 +76,53 @@ public static class PublicMarkdownParser
         var document = parser.Parse(text);
         // The links the parse made, kept by the cross-linker: no walk of every inline to find them again.
         var links = CrossLinksExtension.LinksIn(document);
-        var decisions = item is null ? [] : document.Descendants<DecisionBlock>().Select((block, i) =>
-        {
-            // The meeting page's id for the block, which the register links to.
-            block.SetData(DecisionExtension.AnchorKey, PublicDecision.AnchorFor(item.Number, i + 1));
-            return new DecisionRendering(MarkdownHtml.Children(block), PlainText.Of(block), MentionedMembers(links.Where(l => IsWithin(l, block))));
-        }).ToArray();
+        var decisions = item is null ? [] : Decisions(document, item, links);
         var html = MarkdownHtml.BlockUtf8(document);
         return new Rendering(html, MarkdownHtml.IsOneParagraph(document) ? MarkdownHtml.InlineUtf8(document) : html,
-            PlainText.Utf8Of(document), item is null ? [] : MentionedMembers(links), decisions);
+            PlainText.Utf8Of(document), item is null ? [] : MentionedMembers(links, within: null), decisions);
     }
 
-    static string[] MentionedMembers(IEnumerable<CrossLinkInline> links) =>
-        links.Where(l => l.Target.Kind == CrossLinkKind.Member)
-            .Select(l => l.Target.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    /// <summary>The item's decisions in the order of the text (most items have none: then nothing is allocated).</summary>
+    static DecisionRendering[] Decisions(MarkdownDocument document, PublicItem item, IReadOnlyList<CrossLinkInline> links)
+    {
+        List<DecisionBlock>? blocks = null;
+        FindDecisions(document, ref blocks);
+        if (blocks is null) return [];
+        var decisions = new DecisionRendering[blocks.Count];
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            // The meeting page's id for the block, which the register links to.
+            block.SetData(DecisionExtension.AnchorKey, PublicDecision.AnchorFor(item.Number, i + 1));
+            decisions[i] = new DecisionRendering(MarkdownHtml.Children(block), PlainText.Of(block), MentionedMembers(links, within: block));
+        }
+        return decisions;
+    }
+
+    // Blocks only, walked by hand in document order (as Markdig's Descendants would, without its enumerators).
+    static void FindDecisions(ContainerBlock container, ref List<DecisionBlock>? found)
+    {
+        foreach (var block in container)
+        {
+            if (block is DecisionBlock decision) (found ??= []).Add(decision);
+            if (block is ContainerBlock inner) FindDecisions(inner, ref found);
+        }
+    }
+
+    /// <summary>The ids of the members the links name (those within a block, if given), sorted, each once.</summary>
+    static string[] MentionedMembers(IReadOnlyList<CrossLinkInline> links, Block? within)
+    {
+        List<string>? ids = null;
+        foreach (var link in links)
+            if (link.Target.Kind == CrossLinkKind.Member && (within is null || IsWithin(link, within)))
+                (ids ??= []).Add(link.Target.Id);
+        if (ids is null) return [];
+        ids.Sort(StringComparer.Ordinal);
+        int kept = 0;
+        for (int i = 0; i < ids.Count; i++)
+            if (kept == 0 || ids[i] != ids[kept - 1]) ids[kept++] = ids[i];
+        return ids.GetRange(0, kept).ToArray();
+    }
 
     /// <summary>Whether an inline is in a block's text (the block, or a block inside it, holds the inline's paragraph).</summary>
     static bool IsWithin(Markdig.Syntax.Inlines.Inline inline, Block block)
