@@ -55,7 +55,7 @@ static class PageList
             pages.Add(new(u.Member(m.Id), "member", new MemberModel(m, counts, attendance,
                 m.ActionsOwned.Where(x => x.IsOpen()).ToList(),
                 Recent<PublicAction>.Of(m.ActionsOwned.Where(x => !x.IsOpen()), x => x.LastChanged, since),
-                Recent<PublicItem>.Of(m.MentionedIn.OrderByDescending(i => i.Meeting.Date), i => i.Meeting.Date, since),
+                Recent<PublicItem>.NewestFirst(m.MentionedIn, i => i.Meeting.Date, since),
                 Recent<PublicDecision>.Of(m.DecisionsMentioning, d => d.Item.Meeting.Date, since)),
                 m.Name, "members", [home, membersCrumb], m.Organisation is null ? null : $"{m.Name}, {m.Organisation}.", m.SourcePath,
                 Feeds: FeedPaths.ForMember(m, u), JsonLd: () => JsonLd.Person(m, a.Site, u)));

@@ -53,6 +53,13 @@ public sealed record Recent<T>(IReadOnlyList<T> Shown, int Earlier, DateOnly Sin
         var shown = list.Where(x => date(x) >= since).ToList();
         return new(shown, list.Count - shown.Count, since);
     }
+
+    /// <summary>As <see cref="Of"/> of the list sorted newest first (a stable sort): only the entries shown are sorted.</summary>
+    public static Recent<T> NewestFirst(IReadOnlyList<T> all, Func<T, DateOnly> date, DateOnly since)
+    {
+        var shown = all.Where(x => date(x) >= since).OrderByDescending(date).ToList();
+        return new(shown, all.Count - shown.Count, since);
+    }
 }
 
 public sealed record BodyActions(PublicBody Body, IReadOnlyList<PublicAction> Open, Recent<PublicAction> Closed);
