@@ -43,7 +43,7 @@ public static class SearchFiles
         bool lunrFiles = archive.Meetings.Count <= LunrIndexMaxMeetings;
         // Each document's words go into the index as it is made; the files need only what a result shows, so a
         // document's text (the bulk of it: about 250 MB at 5,000 meetings) is dropped at once.
-        return !lunrFiles && ReadInTwo(archive) is { } read ? read : ReadInOne(archive, lunrFiles);
+        return !lunrFiles && ReadSideBySide(archive) is { } read ? read : ReadInOne(archive, lunrFiles);
     }
 
     /// <summary>The reading in one pass, in document order (with <paramref name="lunrFiles"/>, for the single-file index too).</summary>
@@ -60,59 +60,126 @@ public static class SearchFiles
     }
 
     /// <summary>
-    /// The same reading in two halves side by side: the first half of the meetings counted into the index here, the
-    /// rest on a thread of its own with a counter of its own, whose terms are then numbered after the first half's
-    /// (<see cref="LunrTermCounter.Adopt"/>), as reading them in order would have. A build reads beside the feeds,
-    /// which finish first (in one pass, at 1,000 meetings: 0.7 s against 1.4 s; at 5,000: 3.5 s against 7.6 s), and
-    /// the second half takes the core they leave. Null if a ref repeats, which only the one-pass reading skips exactly.
+    /// The same reading by two threads that meet in the middle. This one counts meetings from the first, one at a time,
+    /// straight into the index builder; a helper takes runs of meetings from the last backwards (the first run it takes
+    /// brings the members' and pages' documents), each run counted with a counter of its own. Then each run's terms
+    /// are numbered after everything before it (<see cref="LunrTermCounter.Adopt"/>), in the runs' order, as reading
+    /// in one pass would have, so the index is the same wherever the two met. A build reads beside the feeds, on the
+    /// same cores: with a fixed half each, the half read here ended 120 ms after the other at 1,000 meetings, with a
+    /// core idle; meeting where they are, neither waits for more than a run. Null if a ref repeats, which only the
+    /// one-pass reading skips exactly.
     /// </summary>
-    internal static Reading? ReadInTwo(PublicArchive archive)
+    /// <param name="meetAt">For tests: this thread reads exactly the meetings before it, the helper the rest.</param>
+    /// <param name="runLength">For tests: the meetings in a run.</param>
+    internal static Reading? ReadSideBySide(PublicArchive archive, int? meetAt = null, int? runLength = null)
     {
-        int half = archive.Meetings.Count / 2;
+        int count = archive.Meetings.Count;
+        // Runs of a 64th of the meetings, at least 8: the helper's part in about 32 runs, the wait at the end at most
+        // one (each run has its own counter and tables until the runs are merged: fewer, larger runs hold less).
+        runLength ??= Math.Max(8, count / 64);
+        var meetings = new Meetings(count, meetAt);
         var builder = SearchIndex.Builder(withPostingRefs: false);
-        var later = Task.Factory.StartNew(() =>
+        var helper = Task.Factory.StartNew(() =>
         {
-            var counter = new LunrTermCounter();
-            var table = new FieldTermsTable();
-            var read = new List<(SearchDocument Result, double Boost)>();
-            foreach (var d in SearchDocuments.Part(archive, half, archive.Meetings.Count, rest: true))
-            {
-                var words = SearchIndex.ToLunr(d);
-                builder.Count(words, counter, table);
-                read.Add((d with { Text = "" }, words.Boost));
-            }
-            return (counter, table, read);
+            var runs = new List<Run>();
+            var stems = new Dictionary<string, string?>(StringComparer.Ordinal);
+            while (meetings.TakeRunFromLast(runLength.Value) is var (from, to) && from < to)
+                runs.Add(Run.Of(archive, builder, from, to, rest: to == count, stems));
+            runs.Reverse(); // in the order of the meetings
+            return runs;
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default); // never waits for a pool thread
         var documents = new List<SearchDocument>();
         var refs = new HashSet<string>(StringComparer.Ordinal);
         bool repeated = false;
         try
         {
-            foreach (var d in SearchDocuments.Part(archive, 0, half, rest: false))
-            {
-                if (!refs.Add(d.Ref)) { repeated = true; break; }
-                builder.Add(SearchIndex.ToLunr(d));
-                documents.Add(d with { Text = "" });
-            }
+            for (int i; !repeated && (i = meetings.TakeFromFirst()) >= 0;)
+                repeated = !AddInOrder(SearchDocuments.Part(archive, i, i + 1, rest: false), builder, documents, refs);
         }
         catch
         {
-            try { later.Wait(); } catch (AggregateException) { } // the other half ends first; this failure is the first
+            try { helper.Wait(); } catch (AggregateException) { } // the helper ends soon; this failure is the first
             throw;
         }
-        var (rest, restTable, restRead) = later.GetAwaiter().GetResult(); // its failure, as itself
-        if (repeated || restRead.Any(r => !refs.Add(r.Result.Ref))) return null;
-        var renumber = builder.Counter.Adopt(rest);
-        // On every core: done one document after another, this was 30-40 ms with the other core idle at 1,000 meetings.
+        var taken = helper.GetAwaiter().GetResult(); // its failure, as itself
+        if (repeated) return null;
+        // No run took the last meetings (a small site): the members' and pages' documents come last, read here.
+        if (taken.Count == 0 || taken[^1].To != count)
+            if (!AddInOrder(SearchDocuments.Part(archive, count, count, rest: true), builder, documents, refs)) return null;
+
+        // Each run's terms numbered after those before it, in order; then its documents renumbered, on every core
+        // (one after another this was 30-40 ms with the other core idle at 1,000 meetings), and added in order.
+        var maps = taken.Select(run => builder.Counter.Adopt(run.Counter)).ToArray();
         int fieldCount = builder.Fields.Count;
-        Parallel.For(0, restRead.Count, () => new TermIdSorter(),
-            (i, _, sorter) => { LunrIndexBuilder.Renumber(restTable, i * fieldCount, (i + 1) * fieldCount, renumber, sorter); return sorter; }, _ => { });
-        for (int i = 0; i < restRead.Count; i++)
+        var all = taken.SelectMany((run, r) => Enumerable.Range(0, run.Read.Count).Select(i => (Run: r, Document: i))).ToArray();
+        Parallel.For(0, all.Length, () => new TermIdSorter(), (j, _, sorter) =>
         {
-            builder.AddCounted(restRead[i].Result.Ref, restRead[i].Boost, restTable, i * fieldCount);
-            documents.Add(restRead[i].Result);
-        }
+            var (r, i) = all[j];
+            LunrIndexBuilder.Renumber(taken[r].Table, i * fieldCount, (i + 1) * fieldCount, maps[r], sorter);
+            return sorter;
+        }, _ => { });
+        foreach (var run in taken)
+            for (int i = 0; i < run.Read.Count; i++)
+            {
+                var (result, boost) = run.Read[i];
+                if (!refs.Add(result.Ref)) return null;
+                builder.AddCounted(result.Ref, boost, run.Table, i * fieldCount);
+                documents.Add(result);
+            }
         return new Reading(builder, documents, lunrFiles: false);
+    }
+
+    /// <summary>Adds documents to the builder in order; false at the first ref seen before.</summary>
+    static bool AddInOrder(IEnumerable<SearchDocument> part, LunrIndexBuilder builder, List<SearchDocument> documents, HashSet<string> refs)
+    {
+        foreach (var d in part)
+        {
+            if (!refs.Add(d.Ref)) return false;
+            builder.Add(SearchIndex.ToLunr(d));
+            documents.Add(d with { Text = "" });
+        }
+        return true;
+    }
+
+    /// <summary>Which meetings are still unread: this thread takes them from the first, the helper in runs from the last.</summary>
+    sealed class Meetings(int count, int? meetAt)
+    {
+        readonly Lock _lock = new();
+        int _first;          // the next meeting from the first
+        int _last = count;   // the meetings from here on are taken by runs
+
+        public int TakeFromFirst()
+        {
+            lock (_lock)
+                return _first < (meetAt ?? _last) ? _first++ : -1;
+        }
+
+        public (int From, int To) TakeRunFromLast(int length)
+        {
+            lock (_lock)
+            {
+                int from = Math.Max(meetAt ?? _first, _last - length);
+                var run = (from, _last);
+                _last = from;
+                return run;
+            }
+        }
+    }
+
+    /// <summary>A run of meetings the helper read: their documents' words counted with a counter and table of their own.</summary>
+    sealed record Run(int To, LunrTermCounter Counter, FieldTermsTable Table, List<(SearchDocument Result, double Boost)> Read)
+    {
+        public static Run Of(PublicArchive archive, LunrIndexBuilder builder, int from, int to, bool rest, Dictionary<string, string?> stems)
+        {
+            var run = new Run(to, new LunrTermCounter(stems), new FieldTermsTable(), []);
+            foreach (var d in SearchDocuments.Part(archive, from, to, rest))
+            {
+                var words = SearchIndex.ToLunr(d);
+                builder.Count(words, run.Counter, run.Table);
+                run.Read.Add((d with { Text = "" }, words.Boost));
+            }
+            return run;
+        }
     }
 
     /// <summary>The documents read and their words counted (<see cref="Read"/>); written once.</summary>

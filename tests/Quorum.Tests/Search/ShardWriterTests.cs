@@ -200,19 +200,29 @@ public class ShardWriterTests(ShardCorpusFixture corpus, SiteSearchFixture demo)
             Assert.True(bytes.AsSpan().SequenceEqual(fromScores.Files[path]), $"{path} differs");
     }
 
-    [Fact]
-    public void Reading_in_two_halves_side_by_side_gives_the_shards_reading_in_one_pass_does()
+    [Theory]
+    [InlineData(null, null)] // where the two threads meet, as a build does
+    [InlineData(0, 1)]       // the helper reads everything, a meeting a run
+    [InlineData(0, 5)]
+    [InlineData(1, 3)]
+    [InlineData(6, 1)]
+    [InlineData(6, 4)]
+    [InlineData(11, 8)]
+    [InlineData(12, 8)]      // this thread reads every meeting; the members and pages after them
+    public void Reading_from_both_ends_gives_the_shards_reading_in_one_pass_does(int? meetAt, int? run)
     {
-        // A large site reads its second half of the meetings on a thread of its own and numbers that half's terms
-        // after the first's (SearchFiles.ReadInTwo): the index must be the one a single pass makes, byte for byte.
+        // A large site's reading is shared by two threads that meet in the middle, the helper reading runs of meetings
+        // from the last with counters of their own (SearchFiles.ReadSideBySide): wherever they meet, and whatever the
+        // runs, the index must be the one a single pass makes, byte for byte.
+        Assert.Equal(12, corpus.Archive.Meetings.Count);
         var inOne = new MemoryOutput();
-        var inTwo = new MemoryOutput();
+        var sideBySide = new MemoryOutput();
         SearchFiles.ReadInOne(corpus.Archive, lunrFiles: false).Write(inOne, ShardCorpusFixture.Tiny);
-        SearchFiles.ReadInTwo(corpus.Archive)!.Write(inTwo, ShardCorpusFixture.Tiny);
-        Assert.Equal(inOne.Files.Keys.Order(StringComparer.Ordinal), inTwo.Files.Keys.Order(StringComparer.Ordinal));
+        SearchFiles.ReadSideBySide(corpus.Archive, meetAt, run)!.Write(sideBySide, ShardCorpusFixture.Tiny);
+        Assert.Equal(inOne.Files.Keys.Order(StringComparer.Ordinal), sideBySide.Files.Keys.Order(StringComparer.Ordinal));
         Assert.Contains(inOne.Files.Keys, f => f.StartsWith(ShardWriter.Folder + "v/", StringComparison.Ordinal));
         foreach (var (path, bytes) in inOne.Files)
-            Assert.True(bytes.AsSpan().SequenceEqual(inTwo.Files[path]), $"{path} differs");
+            Assert.True(bytes.AsSpan().SequenceEqual(sideBySide.Files[path]), $"{path} differs");
     }
 
     [Fact]

@@ -12,6 +12,16 @@ internal sealed class LunrTermCounter
     private readonly List<string> _terms = [];
     // Trimmed (lower-cased) token → term id or StopWord: caches the stop word filter and the stemmer.
     private readonly LunrTokenTable _tokens = new();
+    // Trimmed token → term (null: a stop word), shared by the counters one thread uses one after another.
+    private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>>? _stems;
+
+    public LunrTermCounter() { }
+
+    /// <param name="stems">
+    /// What the stemmer made of each token, kept across counters: a thread that counts many runs of meetings, each with
+    /// a counter of its own, stems each word once rather than once a run. Used by one thread at a time.
+    /// </param>
+    public LunrTermCounter(Dictionary<string, string?> stems) => _stems = stems.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Scratch for one field: its lower-cased text, and term frequencies indexed by term id.
     private char[] _lowered = new char[4096];
@@ -118,9 +128,18 @@ internal sealed class LunrTermCounter
         int hash = LunrTokenTable.Hash(token);
         if (_tokens.TryGet(token, hash, out int cached))
             return cached;
-        string? term = LunrPipeline.ProcessToken(token);
+        string? term = Stem(token);
         int termId = term is null ? StopWord : IdOf(term);
         _tokens.Add(token, hash, termId);
         return termId;
+    }
+
+    private string? Stem(ReadOnlySpan<char> token)
+    {
+        if (_stems is not { } stems)
+            return LunrPipeline.ProcessToken(token);
+        if (!stems.TryGetValue(token, out string? term))
+            stems[token] = term = LunrPipeline.ProcessToken(token);
+        return term;
     }
 }
