@@ -62,8 +62,9 @@ public static class SearchFiles
     /// <summary>
     /// The same reading by two threads that meet in the middle. This one counts meetings from the first, one at a time,
     /// straight into the index builder; a helper takes runs of meetings from the last backwards (the first run it takes
-    /// brings the members' and pages' documents), each run counted with a counter of its own. Then each run's terms
-    /// are numbered after everything before it (<see cref="LunrTermCounter.Adopt"/>), in the runs' order, as reading
+    /// brings the members' and pages' documents), counted with a counter of its own that notes, for each run, the
+    /// terms in the order the run saw them first (<see cref="LunrTermCounter.StartRun"/>). Then each run's terms are
+    /// numbered after everything before it, in the runs' order (<see cref="LunrTermCounter.AdoptRun"/>), as reading
     /// in one pass would have, so the index is the same wherever the two met. A build reads beside the feeds, on the
     /// same cores: with a fixed half each, the half read here ended 120 ms after the other at 1,000 meetings, with a
     /// core idle; meeting where they are, neither waits for more than a run. Null if a ref repeats, which only the
@@ -74,17 +75,17 @@ public static class SearchFiles
     internal static Reading? ReadSideBySide(PublicArchive archive, int? meetAt = null, int? runLength = null)
     {
         int count = archive.Meetings.Count;
-        // Runs of a 64th of the meetings, at least 8: the helper's part in about 32 runs, the wait at the end at most
-        // one (each run has its own counter and tables until the runs are merged: fewer, larger runs hold less).
+        // Runs of a 64th of the meetings, at least 8: the helper's part in about 32 runs, the wait at the end at most one.
         runLength ??= Math.Max(8, count / 64);
         var meetings = new Meetings(count, meetAt);
         var builder = SearchIndex.Builder(withPostingRefs: false);
+        var counter = new LunrTermCounter();
+        var table = new FieldTermsTable();
         var helper = Task.Factory.StartNew(() =>
         {
             var runs = new List<Run>();
-            var stems = new Dictionary<string, string?>(StringComparer.Ordinal);
             while (meetings.TakeRunFromLast(runLength.Value) is var (from, to) && from < to)
-                runs.Add(Run.Of(archive, builder, from, to, rest: to == count, stems));
+                runs.Add(Run.Of(archive, builder, counter, table, from, to, rest: to == count));
             runs.Reverse(); // in the order of the meetings
             return runs;
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default); // never waits for a pool thread
@@ -107,23 +108,19 @@ public static class SearchFiles
         if (taken.Count == 0 || taken[^1].To != count)
             if (!AddInOrder(SearchDocuments.Part(archive, count, count, rest: true), builder, documents, refs)) return null;
 
-        // Each run's terms numbered after those before it, in order; then its documents renumbered, on every core
-        // (one after another this was 30-40 ms with the other core idle at 1,000 meetings), and added in order.
-        var maps = taken.Select(run => builder.Counter.Adopt(run.Counter)).ToArray();
+        // The runs' terms numbered after those before them, run by run in order; then their documents renumbered, on
+        // every core (one after another this was 30-40 ms with the other core idle at 1,000 meetings), and added in order.
+        var map = new int[counter.Terms.Count];
+        foreach (var run in taken) builder.Counter.AdoptRun(counter, run.Terms, map);
         int fieldCount = builder.Fields.Count;
-        var all = taken.SelectMany((run, r) => Enumerable.Range(0, run.Read.Count).Select(i => (Run: r, Document: i))).ToArray();
-        Parallel.For(0, all.Length, () => new TermIdSorter(), (j, _, sorter) =>
-        {
-            var (r, i) = all[j];
-            LunrIndexBuilder.Renumber(taken[r].Table, i * fieldCount, (i + 1) * fieldCount, maps[r], sorter);
-            return sorter;
-        }, _ => { });
+        Parallel.For(0, table.Vectors / fieldCount, () => new TermIdSorter(),
+            (i, _, sorter) => { LunrIndexBuilder.Renumber(table, i * fieldCount, (i + 1) * fieldCount, map, sorter); return sorter; }, _ => { });
         foreach (var run in taken)
             for (int i = 0; i < run.Read.Count; i++)
             {
                 var (result, boost) = run.Read[i];
                 if (!refs.Add(result.Ref)) return null;
-                builder.AddCounted(result.Ref, boost, run.Table, i * fieldCount);
+                builder.AddCounted(result.Ref, boost, table, run.FirstVector + i * fieldCount);
                 documents.Add(result);
             }
         return new Reading(builder, documents, lunrFiles: false);
@@ -166,16 +163,20 @@ public static class SearchFiles
         }
     }
 
-    /// <summary>A run of meetings the helper read: their documents' words counted with a counter and table of their own.</summary>
-    sealed record Run(int To, LunrTermCounter Counter, FieldTermsTable Table, List<(SearchDocument Result, double Boost)> Read)
+    /// <summary>
+    /// A run of meetings the helper read: its documents' vectors from <see cref="FirstVector"/> of the helper's table on,
+    /// and its terms in the helper's numbering, in the order it saw them first.
+    /// </summary>
+    sealed record Run(int To, int FirstVector, List<int> Terms, List<(SearchDocument Result, double Boost)> Read)
     {
-        public static Run Of(PublicArchive archive, LunrIndexBuilder builder, int from, int to, bool rest, Dictionary<string, string?> stems)
+        public static Run Of(PublicArchive archive, LunrIndexBuilder builder, LunrTermCounter counter, FieldTermsTable table, int from, int to, bool rest)
         {
-            var run = new Run(to, new LunrTermCounter(stems), new FieldTermsTable(), []);
+            var run = new Run(to, table.Vectors, [], []);
+            counter.StartRun(run.Terms);
             foreach (var d in SearchDocuments.Part(archive, from, to, rest))
             {
                 var words = SearchIndex.ToLunr(d);
-                builder.Count(words, run.Counter, run.Table);
+                builder.Count(words, counter, table);
                 run.Read.Add((d with { Text = "" }, words.Boost));
             }
             return run;

@@ -129,12 +129,12 @@ public sealed class LunrIndexBuilder
         }
     }
 
-    /// <summary>The counter this builder numbers terms with, for <see cref="LunrTermCounter.Adopt"/>.</summary>
+    /// <summary>The counter this builder numbers terms with, for <see cref="LunrTermCounter.AdoptRun"/>.</summary>
     internal LunrTermCounter Counter => _counter;
 
     /// <summary>
     /// Puts a document's fields that another counter counted (<see cref="Count"/>) into this builder's numbering:
-    /// each term number mapped by <paramref name="map"/> (<see cref="LunrTermCounter.Adopt"/>), in ascending order
+    /// each term number mapped by <paramref name="map"/> (<see cref="LunrTermCounter.AdoptRun"/>), in ascending order
     /// again. It touches only vectors [fromVector, toVector) of the table, so documents can be renumbered side by side.
     /// </summary>
     internal static void Renumber(FieldTermsTable table, int fromVector, int toVector, int[] map, TermIdSorter sorter)

@@ -12,16 +12,6 @@ internal sealed class LunrTermCounter
     private readonly List<string> _terms = [];
     // Trimmed (lower-cased) token → term id or StopWord: caches the stop word filter and the stemmer.
     private readonly LunrTokenTable _tokens = new();
-    // Trimmed token → term (null: a stop word), shared by the counters one thread uses one after another.
-    private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>>? _stems;
-
-    public LunrTermCounter() { }
-
-    /// <param name="stems">
-    /// What the stemmer made of each token, kept across counters: a thread that counts many runs of meetings, each with
-    /// a counter of its own, stems each word once rather than once a run. Used by one thread at a time.
-    /// </param>
-    public LunrTermCounter(Dictionary<string, string?> stems) => _stems = stems.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Scratch for one field: its lower-cased text, and term frequencies indexed by term id.
     private char[] _lowered = new char[4096];
@@ -29,8 +19,36 @@ internal sealed class LunrTermCounter
     private readonly List<int> _touched = [];
     private readonly TermIdSorter _sorter = new();
 
+    // Runs (SearchFiles.ReadSideBySide): the terms of the run being counted, by number, in the order first seen in it.
+    private List<int>? _runTerms;
+    private int _run;
+    private int[] _seenInRun = new int[1024]; // per term: the last run it was seen in
+
     /// <summary>The terms numbered so far, by number.</summary>
     public IReadOnlyList<string> Terms => _terms;
+
+    /// <summary>
+    /// Starts a run: from now on, each term the first time it is seen until the next run is appended to
+    /// <paramref name="terms"/>. A counter that reads runs out of order (the last meetings first) thus knows, for each
+    /// run, the order a counter of its own would have numbered the run's terms in (<see cref="AdoptRun"/>).
+    /// </summary>
+    public void StartRun(List<int> terms)
+    {
+        _runTerms = terms;
+        _run++;
+    }
+
+    /// <summary>
+    /// Numbers a run's terms (<see cref="StartRun"/>) as this counter would have, had it counted the run's text after
+    /// its own: a term it knows keeps its number, a new one is numbered after the rest, in the order the run saw them
+    /// first. Runs adopted in the order of their text number every term as one reading in order would. Sets, for each
+    /// of the run's terms, <paramref name="map"/>[its number in <paramref name="other"/>] to its number here.
+    /// </summary>
+    public void AdoptRun(LunrTermCounter other, List<int> runTerms, int[] map)
+    {
+        foreach (int term in runTerms)
+            map[term] = IdOf(other._terms[term]);
+    }
 
     /// <summary>A term's number, numbering it now if it is new.</summary>
     private int IdOf(string term)
@@ -41,22 +59,12 @@ internal sealed class LunrTermCounter
             _termIds.Add(term, termId);
             _terms.Add(term);
             if (termId >= _counts.Length)
+            {
                 Array.Resize(ref _counts, _counts.Length * 2);
+                Array.Resize(ref _seenInRun, _counts.Length);
+            }
         }
         return termId;
-    }
-
-    /// <summary>
-    /// Numbers another counter's terms as this one would have, had it counted that counter's text after its own: a
-    /// term it knows keeps its number, a new one is numbered after the rest, in the order the other saw them first
-    /// (lunr's order for text read in two parts). Returns each of the other's numbers' number here.
-    /// </summary>
-    public int[] Adopt(LunrTermCounter other)
-    {
-        var map = new int[other._terms.Count];
-        for (int i = 0; i < map.Length; i++)
-            map[i] = IdOf(other._terms[i]);
-        return map;
     }
 
     /// <summary>One field's distinct term ids (ascending), how often each occurs, and its token count (stop words aside).</summary>
@@ -99,7 +107,14 @@ internal sealed class LunrTermCounter
                 continue;
             length++;
             if (_counts[termId]++ == 0)
+            {
                 _touched.Add(termId);
+                if (_runTerms is not null && _seenInRun[termId] != _run)
+                {
+                    _seenInRun[termId] = _run;
+                    _runTerms.Add(termId);
+                }
+            }
         }
 
         // Term ids are lunr's term indexes, so sorting them gives lunr's vector order.
@@ -128,18 +143,9 @@ internal sealed class LunrTermCounter
         int hash = LunrTokenTable.Hash(token);
         if (_tokens.TryGet(token, hash, out int cached))
             return cached;
-        string? term = Stem(token);
+        string? term = LunrPipeline.ProcessToken(token);
         int termId = term is null ? StopWord : IdOf(term);
         _tokens.Add(token, hash, termId);
         return termId;
-    }
-
-    private string? Stem(ReadOnlySpan<char> token)
-    {
-        if (_stems is not { } stems)
-            return LunrPipeline.ProcessToken(token);
-        if (!stems.TryGetValue(token, out string? term))
-            stems[token] = term = LunrPipeline.ProcessToken(token);
-        return term;
     }
 }
