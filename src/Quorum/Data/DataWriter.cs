@@ -32,6 +32,12 @@ public sealed class DataWriter
         TypeInfoResolver = DataJsonContext.Default,
     };
 
+    /// <summary><see cref="Json"/>'s layout and encoder for a writer of our own (<see cref="WriteEnvelope"/>).</summary>
+    static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = Json.Encoder, Indented = Json.WriteIndented, IndentSize = Json.IndentSize, NewLine = Json.NewLine, SkipValidation = true,
+    };
+
     public void Write(PublicArchive archive, ISiteOutput output)
     {
         var site = archive.Site;
@@ -56,9 +62,37 @@ public sealed class DataWriter
         // Streamed: actions.json alone is 60 MB at 5,000 meetings, five times that as strings.
         output.Write(file.Path, stream =>
         {
-            JsonSerializer.Serialize(stream, envelope, (JsonTypeInfo<DataFileEnvelope<T>>)Json.GetTypeInfo(typeof(DataFileEnvelope<T>)));
+            var record = (JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T));
+            if (record.SerializeHandler is { } write)
+                WriteEnvelope(stream, envelope, write);
+            else
+                JsonSerializer.Serialize(stream, envelope, (JsonTypeInfo<DataFileEnvelope<T>>)Json.GetTypeInfo(typeof(DataFileEnvelope<T>)));
             stream.WriteByte((byte)'\n');
         });
+    }
+
+    /// <summary>
+    /// The envelope as the serializer writes it, each record by the source generator's direct writing code (its "fast
+    /// path"), flushed to the stream as it goes. The serializer itself takes that path only when its options are the
+    /// context's, and the readable encoder here is not among them, so it walked every record's contract instead.
+    /// </summary>
+    static void WriteEnvelope<T>(Stream stream, DataFileEnvelope<T> envelope, Action<Utf8JsonWriter, T> write)
+    {
+        using var json = new Utf8JsonWriter(stream, WriterOptions);
+        json.WriteStartObject();
+        json.WriteString("title", envelope.Title);
+        json.WriteString("source", envelope.Source);
+        json.WriteString("license", envelope.License);
+        json.WriteString("license_name", envelope.LicenseName);
+        json.WriteString("schema", envelope.Schema);
+        json.WriteStartArray("data");
+        foreach (var item in envelope.Data)
+        {
+            write(json, item);
+            if (json.BytesPending > 1 << 16) json.Flush(); // the writer holds everything until flushed
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     static string Date(DateOnly d) => MeetingTimes.IsoDate(d);
