@@ -63,10 +63,8 @@ public sealed class DataWriter
         output.Write(file.Path, stream =>
         {
             var record = (JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T));
-            if (record.SerializeHandler is { } write)
-                WriteEnvelope(stream, envelope, write);
-            else
-                JsonSerializer.Serialize(stream, envelope, (JsonTypeInfo<DataFileEnvelope<T>>)Json.GetTypeInfo(typeof(DataFileEnvelope<T>)));
+            WriteEnvelope(stream, envelope, record.SerializeHandler
+                ?? throw new InvalidOperationException($"the JSON source generator wrote no direct code for {typeof(T).Name}"));
             stream.WriteByte((byte)'\n');
         });
     }
