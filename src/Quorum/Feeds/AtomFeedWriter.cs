@@ -181,7 +181,7 @@ public sealed class AtomFeedWriter
         var status = a.Status == ActionStatus.Open ? "open" : "closed";
         var summary = new StringBuilder();
         if (a.Exemption is { } e) summary.Append(e.Notice);
-        else summary.Append(Sentence(PlainText.OneLine(PlainText.Of(a.Text))));
+        else summary.Append(Sentence(a.Text?.PlainOneLine ?? ""));
         summary.Append(" Raised at the ").Append(a.Meeting.BodyName).Append(" meeting of ").Append(ThemeHelpers.LongDate(a.Meeting.Date)).Append('.');
         if (a.Due is { } due) summary.Append(" Due ").Append(ThemeHelpers.LongDate(due)).Append('.');
         summary.Append(" Status: ").Append(status).Append('.');
@@ -189,7 +189,7 @@ public sealed class AtomFeedWriter
         if (last is not null)
         {
             summary.Append(" Last reported at the meeting of ").Append(ThemeHelpers.LongDate(last.Meeting.Date));
-            summary.Append(last.Note is null ? "." : ": " + Sentence(PlainText.OneLine(PlainText.Of(last.Note))));
+            summary.Append(last.Note is null ? "." : ": " + Sentence(last.Note.PlainOneLine));
         }
         var item = new SyndicationItem
         {

@@ -80,6 +80,14 @@ public sealed class PublicMarkdown(string text)
     /// <summary>The plain text (<see cref="PlainText.Of(Markdig.Syntax.ContainerBlock)"/>): exempt blocks as their notices, links as their words.</summary>
     public string Plain => Utf8.GetString(_plain);
 
+    /// <summary>
+    /// <see cref="Plain"/> on one line (<see cref="PlainText.OneLine(string)"/>), made once: an action's text and notes
+    /// are flattened for actions.json, actions.csv and the feeds alike.
+    /// </summary>
+    public string PlainOneLine => _oneLine ??= PlainText.OneLine(Plain);
+
+    string? _oneLine;
+
     public bool IsEmpty { get; } = string.IsNullOrWhiteSpace(text);
 
     /// <summary>Keeps a rendering, all UTF-8: HTML and inline HTML (the same array when they are the same), plain text.</summary>
