@@ -70,11 +70,12 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
     /// <summary>Every file that needs the archive: pages, sitemap, assets, feeds and data files; and the search's reading.</summary>
     Quorum.Search.SearchFiles.Reading RenderFromArchive(ISiteOutput output, Quorum.Build.PhaseTimings timings, bool releaseHtml)
     {
+        string[] sitemap = [];
         timings.TimePart("render", "pages", () =>
         {
             var pages = Pages();
             RenderPages(pages, output);
-            WriteSitemap(pages, output);
+            sitemap = SitemapUrls(pages); // the pages and their models are let go here, the URLs kept for later
         });
         if (releaseHtml)
         {
@@ -86,11 +87,16 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
             if (GC.GetTotalMemory(forceFullCollection: false) > CollectAbove)
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
-        CopyAssets(output);
         Quorum.Search.SearchFiles.Reading? search = null;
+        // The sitemap and the assets are one thread's work each, so they go with the feeds rather than before both.
         SideBySide.Run(
             () => timings.TimePart("render", "search", () => search = Quorum.Search.SearchFiles.Read(archive), beside: "the feeds"),
-            () => timings.TimePart("render", "feeds", () => new Quorum.Feeds.MachineReadableWriter().Write(archive, output), beside: "the search"));
+            () => timings.TimePart("render", "feeds", () =>
+            {
+                WriteSitemap(sitemap, output);
+                CopyAssets(output);
+                new Quorum.Feeds.MachineReadableWriter().Write(archive, output);
+            }, beside: "the search"));
         return search!;
     }
 
@@ -130,9 +136,13 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
         WriteSitemap(pages, output);
     }
 
-    void WriteSitemap(IReadOnlyList<Page> pages, ISiteOutput output)
+    void WriteSitemap(IReadOnlyList<Page> pages, ISiteOutput output) => WriteSitemap(SitemapUrls(pages), output);
+
+    static string[] SitemapUrls(IReadOnlyList<Page> pages) => pages.Where(p => p.InSitemap).Select(p => p.Url).ToArray();
+
+    void WriteSitemap(string[] urls, ISiteOutput output)
     {
-        output.Write("sitemap.xml", Utf8.GetBytes(Sitemap(pages)));
+        output.Write("sitemap.xml", Utf8.GetBytes(Sitemap(urls)));
         output.Write("robots.txt", Utf8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {Absolute(_urls.BasePath + "sitemap.xml")}\n"));
     }
 
@@ -154,11 +164,11 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
 
     string Absolute(string url) => Quorum.Feeds.FeedPaths.Absolute(archive.Site, url);
 
-    string Sitemap(IReadOnlyList<Page> pages)
+    string Sitemap(string[] urls)
     {
         var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        foreach (var page in pages.Where(p => p.InSitemap).OrderBy(p => p.Url, StringComparer.Ordinal))
-            sb.Append("  <url><loc>").Append(System.Security.SecurityElement.Escape(Absolute(page.Url))).Append("</loc></url>\n");
+        foreach (var url in urls.Order(StringComparer.Ordinal))
+            sb.Append("  <url><loc>").Append(System.Security.SecurityElement.Escape(Absolute(url))).Append("</loc></url>\n");
         return sb.Append("</urlset>\n").ToString();
     }
 
