@@ -95,6 +95,7 @@ public sealed class PublicMarkdown(string text)
     {
         _html = html;
         _plain = plain;
+        _oneLine = null;
         _inlineInParagraph = false;
         _inline = null;
         if (inlineHtml == html || inlineHtml.AsSpan().SequenceEqual(html)) return;
