@@ -139,10 +139,10 @@ public sealed class DataWriter
 
     static ActionData Action(PublicAction a, SiteUrls urls, Func<string, string> abs) => new(
         a.Id, a.Slug, abs(urls.Action(a)), a.Meeting.Slug, Date(a.Meeting.Date), a.Meeting.Body.Id, a.Item?.Number,
-        a.Text is null ? null : a.Text.PlainOneLine,
+        a.Text?.PlainOneLine,
         a.Owners.Select(o => o.Id).ToList(), Date(a.Due), Status(a.Status), a.Exemption is not null, Exemption(a.Exemption),
         a.Timeline.Select(u => new ActionUpdateData(u.Meeting.Slug, Date(u.Meeting.Date), u.Status is { } s ? Status(s) : null,
-            u.Note is null ? null : u.Note.PlainOneLine, u.NoteWithheld)).ToList());
+            u.Note?.PlainOneLine, u.NoteWithheld)).ToList());
 
     static Csv ActionsCsv(PublicArchive archive, SiteUrls urls, Func<string, string> abs)
     {
@@ -153,10 +153,10 @@ public sealed class DataWriter
             var last = a.Timeline.LastOrDefault();
             csv.Row(a.Id, abs(urls.Action(a)), a.Meeting.Slug, Date(a.Meeting.Date), a.Meeting.Body.Id, a.Item?.Number,
                 Status(a.Status), string.Join(";", a.Owners.Select(o => o.Id)), Date(a.Due),
-                a.Text is null ? null : a.Text.PlainOneLine,
+                a.Text?.PlainOneLine,
                 a.Exemption is null ? "false" : "true", a.Exemption?.Ground, Date(a.Exemption?.Until),
                 last is null ? null : Date(last.Meeting.Date),
-                last?.Note is null ? null : last.Note.PlainOneLine);
+                last?.Note?.PlainOneLine);
         }
         return csv;
     }

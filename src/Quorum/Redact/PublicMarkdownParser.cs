@@ -121,7 +121,8 @@ public static class PublicMarkdownParser
         int kept = 0;
         for (int i = 0; i < ids.Count; i++)
             if (kept == 0 || ids[i] != ids[kept - 1]) ids[kept++] = ids[i];
-        return ids.GetRange(0, kept).ToArray();
+        ids.RemoveRange(kept, ids.Count - kept);
+        return [.. ids];
     }
 
     /// <summary>Whether an inline is in a block's text (the block, or a block inside it, holds the inline's paragraph).</summary>
