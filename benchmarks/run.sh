@@ -22,7 +22,8 @@
 #   5. runs `quorum build --timings` once per N for the time of each phase;
 #   6. prints a table (also written to DIR/results.md): median wall time and median CPU time (user + sys; steadier
 #      than wall time on a shared machine) of each, their ratios, peak RSS (the largest of the runs), and the output
-#      size (du -sb) and file count of both.
+#      size (du -sb) and file count of both; and under it, each run's ratio (its two builds seconds apart) with
+#      their median.
 #
 # For where Quorum's time and memory go, run the profiler on a generated corpus:
 #   dotnet run -c Release --project tests/Quorum.Benchmarks -- profile --input DIR/corpus-1000 --theme themes/default
@@ -54,7 +55,7 @@ while [[ $# -gt 0 ]]; do
     --out) OUT="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
     --settle) SETTLE="$2"; shift 2 ;;
-    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,38p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -227,6 +228,11 @@ for N in $SIZES; do
   printf '| %s | %s s | %s s | %s | %s s | %s s | %s | %s MB | %s MB | %s MB, %s files | %s MB, %s files |\n' \
     "$N" "$qm" "$hm" "$ratio" "$qc" "$hc" "$cpu_ratio" "$q_peak" "$h_peak" "$(mb "$q_size")" "$q_files" "$(mb "$h_size")" "$h_files" >> "$TABLE"
   echo "N=$N raw wall times (s): quorum$q_times; hugo$h_times. CPU (s): quorum$q_cpu; hugo$h_cpu" >> "$RESULTS"
+  # Each run's two builds come seconds apart, so their ratio is steadier than the medians' when the machine's speed
+  # drifts during the script (a shared machine's busy hour can start halfway through).
+  paired=$(paste -d' ' <(echo "$q_times" | tr ' ' '\n' | grep -v '^$') <(echo "$h_times" | tr ' ' '\n' | grep -v '^$') \
+    | awk '{ printf "%.2f ", $1 / $2 }')
+  echo "N=$N ratio run by run: $paired(median $(echo "$paired" | median))" >> "$RESULTS"
 
   log "N=$N: quorum build --timings"
   rm -rf "$Q_OUT"
