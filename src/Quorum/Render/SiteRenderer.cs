@@ -54,18 +54,8 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
         // the build's peak came here: 975-989 MB in two of four runs instead of the pages' 900. Collected first, the
         // index never raised the peak in eight runs. A smaller heap is far from that danger and the collection is only
         // a pause there (1,000 meetings, 140 MB: 16 alternated pairs, 11 faster without it, medians 40-90 ms).
-        CollectIfLarge();
+        LargeHeap.CollectIfLarge();
         WriteSearch(search, output, timings);
-    }
-
-    /// <summary>
-    /// A full, compacting collection when the heap is over 256 MB (5,000 meetings: 610 MB before the index), at a moment
-    /// a one-off build has just let go of much of it; a smaller heap is not collected (at 1,000 meetings it only pauses).
-    /// </summary>
-    static void CollectIfLarge()
-    {
-        if (GC.GetTotalMemory(forceFullCollection: false) > 256L << 20)
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     // Its own frame, gone on return: no slot of the caller's frame keeps the renderer (and so the archive) alive.
@@ -77,6 +67,9 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
     Quorum.Search.SearchFiles.Reading RenderFromArchive(ISiteOutput output, Quorum.Build.PhaseTimings timings, bool releaseHtml)
     {
         string[] sitemap = [];
+        // The input redact let go of, collected before the pages: left in place, every young collection while the
+        // pages rendered scanned old objects' references to it (5,000 meetings: pages 1.48-1.58 s, 1.15-1.23 s so).
+        if (releaseHtml) LargeHeap.CollectIfLarge();
         timings.TimePart("render", "pages", () =>
         {
             var pages = Pages();
@@ -90,7 +83,7 @@ public sealed class SiteRenderer(PublicArchive archive, Theme theme)
             // beside the feeds. Collected first, a 5,000-meeting build peaked at 854-878 MB in three runs (and took
             // 8.8 s); left to the collector, at 841-1,079 MB (9.2 s), as it reached the old HTML only late
             // (README "Performance", session 24).
-            CollectIfLarge();
+            LargeHeap.CollectIfLarge();
         }
         Quorum.Search.SearchFiles.Reading? search = null;
         // The sitemap and the assets are one thread's work each, so they go with the feeds rather than before both.
