@@ -20,9 +20,13 @@ public static class Redactor
     /// A build's: each meeting's Markdown lines are released as soon as its public text is cut from them, so the raw
     /// input and the public archive are not both held whole. The archive cannot be redacted again afterwards.
     /// </param>
-    public static PublicArchive Redact(Archive archive, DateOnly buildDate, RedactCache? cache = null, bool releaseSource = false)
+    public static PublicArchive Redact(Archive archive, DateOnly buildDate, RedactCache? cache = null, bool releaseSource = false) =>
+        cache is not null ? cache.Redactor.Redact(archive, buildDate)
+            : Redact(archive, buildDate, releaseSource, parts: releaseSource && LargeHeap.IsLarge ? 2 : 1);
+
+    /// <summary>As a build's redact, the meetings in <paramref name="parts"/> parts with a collection of a large heap between them.</summary>
+    internal static PublicArchive Redact(Archive archive, DateOnly buildDate, bool releaseSource, int parts)
     {
-        if (cache is not null) return cache.Redactor.Redact(archive, buildDate);
         PublicText publicText = (markdown, range) => TextRedaction.PublicText(markdown, range, buildDate);
         var bodies = Bodies(archive);
         var members = Members(archive, bodies, publicText);
@@ -45,10 +49,9 @@ public static class Redactor
         // Each meeting's text is cut from its lines and parsed at once, on any thread: its public text lives only
         // while its pieces are parsed, and its lines go as soon as it is done (so neither the raw input, the public
         // text nor the parsed documents are ever held whole). A large archive's lines released in the first half are
-        // collected before the second (LargeHeap): a 5,000-meeting build otherwise held its released input beside its
-        // public archive, 1,020 MB by the end of redact; halved, 740 MB.
+        // collected before the second (LargeHeap), the rest before the pages: a 5,000-meeting build otherwise held its
+        // released input beside its public archive, 1,020 MB by the end of redact; so, 816-820 MB.
         var meetings = new PublicMeeting[published.Count];
-        int parts = releaseSource && LargeHeap.IsLarge ? 2 : 1;
         for (int part = 0; part < parts; part++)
         {
             if (part > 0) LargeHeap.CollectIfLarge();

@@ -48,6 +48,35 @@ public class BuildOutputTests
     }
 
     [Fact]
+    public void Redacting_the_meetings_in_parts_publishes_the_same_site()
+    {
+        // A large archive is redacted in two halves with a collection between them (LargeHeap): the parts must not
+        // change a byte, however the meetings fall between them (a generated archive of a dozen meetings, whose
+        // actions are raised at one meeting and updated at later ones, across the parts).
+        using var tmp = new TempDir();
+        Quorum.Benchmarks.CorpusGenerator.Generate(tmp["input"], 12, seed: 3);
+        var whole = RenderedAfterRedactIn(tmp["input"], parts: 1);
+        Assert.True(whole.Count > 100, $"{whole.Count} files");
+        foreach (var parts in new[] { 2, 5 })
+        {
+            var split = RenderedAfterRedactIn(tmp["input"], parts);
+            Assert.Equal(whole.Keys.Order(StringComparer.Ordinal), split.Keys.Order(StringComparer.Ordinal));
+            foreach (var (file, bytes) in whole)
+                Assert.True(bytes.AsSpan().SequenceEqual(split[file]), $"{file} ({parts} parts)");
+        }
+    }
+
+    static IReadOnlyDictionary<string, byte[]> RenderedAfterRedactIn(string input, int parts)
+    {
+        var archive = Quorum.Resolve.Resolver.Resolve(Quorum.Load.InputLoader.Load(input, new Quorum.Diagnostics.DiagnosticBag())!);
+        var published = Quorum.Redact.Redactor.Redact(archive, SiteBuilder.DefaultDate, releaseSource: true, parts);
+        var output = new Quorum.Render.MemoryOutput();
+        var theme = new Quorum.Render.Theme(Repo.Theme, new Quorum.Public.SiteUrls(published.Site.BasePath), published.Site);
+        new Quorum.Render.SiteRenderer(published, theme).Render(output);
+        return output.Files;
+    }
+
+    [Fact]
     public void Timings_give_each_phase_its_time_cpu_gc_pauses_and_the_peak_memory_so_far()
     {
         using var tmp = new TempDir();
