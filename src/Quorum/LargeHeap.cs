@@ -11,7 +11,7 @@ namespace Quorum;
 /// 3-4% faster so, but a large heap then keeps what the build released until a full collection comes late (5,000
 /// meetings: 1,020 MB by the end of redact). Each collection here also hands the freed memory back to the system
 /// (<see cref="GCCollectionMode.Aggressive"/>): kept, it was reused too little, and the index took the build to
-/// 933-967 MB. With all four, 5,000 meetings peak at 816-826 MB (five runs; 851-934 MB before), at the end of redact.
+/// 933-967 MB. With all four, 5,000 meetings peak at 816-826 MB (thirteen runs; 851-934 MB before), at the end of redact.
 /// </remarks>
 internal static class LargeHeap
 {
