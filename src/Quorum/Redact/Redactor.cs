@@ -50,7 +50,7 @@ public static class Redactor
         // while its pieces are parsed, and its lines go as soon as it is done (so neither the raw input, the public
         // text nor the parsed documents are ever held whole). A large archive's lines released in the first half are
         // collected before the second (LargeHeap), the rest before the pages: a 5,000-meeting build otherwise held its
-        // released input beside its public archive, 1,020 MB by the end of redact; so, 816-820 MB.
+        // released input beside its public archive, 1,020 MB by the end of redact; so, 816-826 MB.
         var meetings = new PublicMeeting[published.Count];
         for (int part = 0; part < parts; part++)
         {
